@@ -1,0 +1,21 @@
+package nl.knooppunt.gateway.dossier;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One creditor's claim in a dossier, with the conversation the gateway holds with it. */
+public record Claim(
+        UUID id,
+        UUID dossierId,
+        UUID creditorId,
+        String creditorOin,
+        String creditorName,
+        int position,
+        String clientNumberAtCreditor,
+        List<String> invoiceNumbers,
+        BigDecimal amountKnownToShv,
+        ClaimStatus status,
+        UUID conversationReference,
+        Instant updatedAt) {}

@@ -1,0 +1,45 @@
+package nl.knooppunt.gateway.dossier;
+
+/**
+ * Where one creditor's claim stands. The allowed transitions are in {@link #TRANSITIONS};
+ * nothing else decides them.
+ */
+public enum ClaimStatus {
+    /** Registered with the dossier; no message sent yet. */
+    NEW,
+    /** Saldoverzoek queued for the creditor. */
+    SALDO_REQUESTED,
+    /** The creditor stated its claim (Saldoverzoek antwoord). */
+    SALDO_CONFIRMED,
+    /** The creditor stated its claim and agreed up front (Saldoverzoek antwoord vooraf akkoord). */
+    PRE_AGREED,
+    /** The creditor will not cooperate (Geen medewerking), e.g. client unknown. */
+    NO_COOPERATION,
+    /** Betaalvoorstel queued for the creditor. */
+    PROPOSAL_SENT,
+    /** The creditor accepted the proposal. */
+    ACCEPTED,
+    /** The creditor rejected the proposal. */
+    REJECTED,
+    /** Heroverweging queued: the SHV asks the creditor to reconsider its rejection. */
+    RECONSIDERATION_REQUESTED,
+    /** The creditor was told the settlement is agreed (Schuldregeling akkoord). */
+    SETTLED,
+    /** The creditor was told the settlement ended (Schuldregeling beëindigd). */
+    TERMINATED,
+    /** The dossier was withdrawn or ended before agreement; the claim is no longer pursued. */
+    WITHDRAWN;
+
+    public static final Transitions<ClaimStatus> TRANSITIONS = Transitions.of(ClaimStatus.class)
+            .from(NEW, SALDO_REQUESTED, WITHDRAWN)
+            .from(SALDO_REQUESTED, SALDO_CONFIRMED, PRE_AGREED, NO_COOPERATION, WITHDRAWN)
+            .from(SALDO_CONFIRMED, PROPOSAL_SENT, WITHDRAWN)
+            .from(PRE_AGREED, PROPOSAL_SENT, SETTLED, WITHDRAWN)
+            .from(NO_COOPERATION, SALDO_REQUESTED, WITHDRAWN)
+            .from(PROPOSAL_SENT, ACCEPTED, REJECTED, WITHDRAWN)
+            .from(REJECTED, RECONSIDERATION_REQUESTED, WITHDRAWN)
+            .from(RECONSIDERATION_REQUESTED, ACCEPTED, REJECTED, WITHDRAWN)
+            .from(ACCEPTED, SETTLED, WITHDRAWN)
+            .from(SETTLED, TERMINATED)
+            .build();
+}

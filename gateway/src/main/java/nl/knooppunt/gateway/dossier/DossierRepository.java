@@ -1,0 +1,279 @@
+package nl.knooppunt.gateway.dossier;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Dossiers, claims and conversations in PostgreSQL. Callers hold the transaction. */
+@Repository
+public class DossierRepository {
+
+    private static final String SELECT_DOSSIER = """
+            select d.id, d.shv_id, p.oin as shv_oin, d.shv_reference, d.settlement_type, d.status,
+                   d.submitted_at, d.updated_at, d.closed_at, d.personal_data_purged_at
+              from dossier d join participant p on p.id = d.shv_id
+            """;
+    private static final String SELECT_CLAIM = """
+            select c.id, c.dossier_id, c.creditor_id, p.oin as creditor_oin, p.name as creditor_name, c.position,
+                   c.client_number_at_creditor, c.invoice_numbers, c.amount_known_to_shv, c.status, c.updated_at,
+                   v.conversation_ref
+              from claim c
+              join participant p on p.id = c.creditor_id
+              left join conversation v on v.claim_id = c.id
+            """;
+
+    private final JdbcClient jdbc;
+
+    DossierRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts the dossier unless the SHV already has one with this reference or idempotency key;
+     * a concurrent duplicate waits for the first to commit and then finds it.
+     *
+     * @return true when this call created the dossier
+     */
+    boolean insertIfAbsent(UUID id, UUID shvId, String shvReference, String idempotencyKey,
+                           SettlementType type, DossierStatus status, byte[] clientData, Instant now) {
+        return jdbc.sql("""
+                        insert into dossier (id, shv_id, shv_reference, idempotency_key, settlement_type, status,
+                                             client_data, submitted_at, updated_at)
+                        values (:id, :shv, :ref, cast(:key as text), :type, :status, :client, :now, :now)
+                        on conflict do nothing
+                        """)
+                .param("id", id)
+                .param("shv", shvId)
+                .param("ref", shvReference)
+                .param("key", idempotencyKey)
+                .param("type", type.name())
+                .param("status", status.name())
+                .param("client", clientData)
+                .param("now", utc(now))
+                .update() == 1;
+    }
+
+    /** The SHV's dossier with this reference or, when given, this idempotency key. */
+    Optional<UUID> findExisting(UUID shvId, String shvReference, String idempotencyKey) {
+        return jdbc.sql("""
+                        select id from dossier
+                         where shv_id = :shv
+                           and (shv_reference = :ref or idempotency_key = cast(:key as text))
+                         order by (idempotency_key = cast(:key as text)) desc nulls last
+                         limit 1
+                        """)
+                .param("shv", shvId)
+                .param("ref", shvReference)
+                .param("key", idempotencyKey)
+                .query(UUID.class)
+                .optional();
+    }
+
+    void insertClaim(UUID id, UUID dossierId, UUID creditorId, int position, String clientNumberAtCreditor,
+                     List<String> invoiceNumbers, BigDecimal amount, ClaimStatus status, Instant now) {
+        jdbc.sql("""
+                        insert into claim (id, dossier_id, creditor_id, position, client_number_at_creditor,
+                                           invoice_numbers, amount_known_to_shv, status, updated_at)
+                        values (:id, :dossier, :creditor, :position, :clientNumber, :invoices, :amount, :status, :now)
+                        """)
+                .param("id", id)
+                .param("dossier", dossierId)
+                .param("creditor", creditorId)
+                .param("position", position)
+                .param("clientNumber", clientNumberAtCreditor)
+                .param("invoices", invoiceNumbers.toArray(String[]::new))
+                .param("amount", amount)
+                .param("status", status.name())
+                .param("now", utc(now))
+                .update();
+    }
+
+    void insertConversation(UUID id, UUID conversationRef, UUID dossierId, UUID claimId, UUID shvId,
+                            UUID creditorId, Instant now) {
+        jdbc.sql("""
+                        insert into conversation (id, conversation_ref, dossier_id, claim_id, shv_id, creditor_id, started_at)
+                        values (:id, :ref, :dossier, :claim, :shv, :creditor, :now)
+                        """)
+                .param("id", id)
+                .param("ref", conversationRef)
+                .param("dossier", dossierId)
+                .param("claim", claimId)
+                .param("shv", shvId)
+                .param("creditor", creditorId)
+                .param("now", utc(now))
+                .update();
+    }
+
+    public Optional<Dossier> findById(UUID id) {
+        return jdbc.sql(SELECT_DOSSIER + " where d.id = ?").param(id).query(this::mapDossier).optional();
+    }
+
+    /** The encrypted personal data of a dossier; empty once purged. */
+    Optional<byte[]> findClientData(UUID dossierId) {
+        return jdbc.sql("select client_data from dossier where id = ? and client_data is not null")
+                .param(dossierId)
+                .query((rs, row) -> rs.getBytes(1))
+                .optional();
+    }
+
+    public List<Claim> findClaims(UUID dossierId) {
+        return jdbc.sql(SELECT_CLAIM + " where c.dossier_id = ? order by c.position")
+                .param(dossierId)
+                .query(this::mapClaim)
+                .list();
+    }
+
+    public Optional<Claim> findClaim(UUID claimId) {
+        return jdbc.sql(SELECT_CLAIM + " where c.id = ?").param(claimId).query(this::mapClaim).optional();
+    }
+
+    /** Locks the dossier row for a status change and returns its current status. */
+    Optional<DossierStatus> lockDossierStatus(UUID dossierId) {
+        return jdbc.sql("select status from dossier where id = ? for update")
+                .param(dossierId)
+                .query((rs, row) -> DossierStatus.valueOf(rs.getString(1)))
+                .optional();
+    }
+
+    /** Locks the claim row for a status change and returns its current status. */
+    Optional<ClaimStatus> lockClaimStatus(UUID claimId) {
+        return jdbc.sql("select status from claim where id = ? for update")
+                .param(claimId)
+                .query((rs, row) -> ClaimStatus.valueOf(rs.getString(1)))
+                .optional();
+    }
+
+    void updateDossierStatus(UUID dossierId, DossierStatus status, Instant now) {
+        jdbc.sql("""
+                        update dossier set status = :status, updated_at = :now, version = version + 1,
+                               closed_at = case when :closed then :now else closed_at end
+                         where id = :id
+                        """)
+                .param("id", dossierId)
+                .param("status", status.name())
+                .param("closed", status.isClosed())
+                .param("now", utc(now))
+                .update();
+    }
+
+    void updateClaimStatus(UUID claimId, ClaimStatus status, Instant now) {
+        jdbc.sql("update claim set status = :status, updated_at = :now, version = version + 1 where id = :id")
+                .param("id", claimId)
+                .param("status", status.name())
+                .param("now", utc(now))
+                .update();
+    }
+
+    PageOf<DossierSummary> list(DossierQuery query) {
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (query.shvId() != null) {
+            where.append(" and d.shv_id = :shv");
+            params.put("shv", query.shvId());
+        }
+        if (!query.statuses().isEmpty()) {
+            where.append(" and d.status in (:statuses)");
+            params.put("statuses", query.statuses().stream().map(Enum::name).toList());
+        }
+        if (query.shvReference() != null) {
+            where.append(" and d.shv_reference = :ref");
+            params.put("ref", query.shvReference());
+        }
+        if (query.creditorOin() != null) {
+            where.append("""
+                     and exists (select 1 from claim c join participant cp on cp.id = c.creditor_id
+                                  where c.dossier_id = d.id and cp.oin = :creditor)
+                    """);
+            params.put("creditor", query.creditorOin());
+        }
+        if (query.submittedFrom() != null) {
+            where.append(" and d.submitted_at >= :from");
+            params.put("from", utc(query.submittedFrom()));
+        }
+        if (query.submittedBefore() != null) {
+            where.append(" and d.submitted_at < :before");
+            params.put("before", utc(query.submittedBefore()));
+        }
+        long total = jdbc.sql("select count(*) from dossier d" + where).params(params).query(Long.class).single();
+        List<Dossier> dossiers = jdbc.sql(SELECT_DOSSIER + where + " order by d.submitted_at desc, d.id limit :limit offset :offset")
+                .params(params)
+                .param("limit", query.size())
+                .param("offset", (long) query.page() * query.size())
+                .query(this::mapDossier)
+                .list();
+        Map<UUID, Map<ClaimStatus, Integer>> counts = claimCounts(dossiers.stream().map(Dossier::id).toList());
+        List<DossierSummary> items = new ArrayList<>();
+        for (Dossier d : dossiers) {
+            items.add(new DossierSummary(d, counts.getOrDefault(d.id(), Map.of())));
+        }
+        return new PageOf<>(items, query.page(), query.size(), total);
+    }
+
+    private Map<UUID, Map<ClaimStatus, Integer>> claimCounts(List<UUID> dossierIds) {
+        Map<UUID, Map<ClaimStatus, Integer>> counts = new LinkedHashMap<>();
+        if (dossierIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("select dossier_id, status, count(*) from claim where dossier_id in (:ids) group by dossier_id, status")
+                .param("ids", dossierIds)
+                .query(rs -> {
+                    counts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new EnumMap<>(ClaimStatus.class))
+                            .put(ClaimStatus.valueOf(rs.getString(2)), rs.getInt(3));
+                });
+        return counts;
+    }
+
+    private Dossier mapDossier(ResultSet rs, int row) throws SQLException {
+        return new Dossier(
+                rs.getObject("id", UUID.class),
+                rs.getObject("shv_id", UUID.class),
+                rs.getString("shv_oin"),
+                rs.getString("shv_reference"),
+                SettlementType.valueOf(rs.getString("settlement_type")),
+                DossierStatus.valueOf(rs.getString("status")),
+                instant(rs, "submitted_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "closed_at"),
+                instant(rs, "personal_data_purged_at"));
+    }
+
+    private Claim mapClaim(ResultSet rs, int row) throws SQLException {
+        Array invoices = rs.getArray("invoice_numbers");
+        return new Claim(
+                rs.getObject("id", UUID.class),
+                rs.getObject("dossier_id", UUID.class),
+                rs.getObject("creditor_id", UUID.class),
+                rs.getString("creditor_oin"),
+                rs.getString("creditor_name"),
+                rs.getInt("position"),
+                rs.getString("client_number_at_creditor"),
+                List.copyOf(Arrays.asList((String[]) invoices.getArray())),
+                rs.getBigDecimal("amount_known_to_shv"),
+                ClaimStatus.valueOf(rs.getString("status")),
+                rs.getObject("conversation_ref", UUID.class),
+                instant(rs, "updated_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

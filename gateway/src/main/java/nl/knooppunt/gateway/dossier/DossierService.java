@@ -1,0 +1,106 @@
+package nl.knooppunt.gateway.dossier;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.knooppunt.gateway.registry.Participant;
+import nl.knooppunt.gateway.registry.ParticipantKind;
+import nl.knooppunt.gateway.registry.ParticipantRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Intake and reading of dossiers. */
+@Service
+public class DossierService {
+
+    private final DossierRepository dossiers;
+    private final ParticipantRepository participants;
+    private final StatusService statuses;
+    private final StatusHistoryRepository history;
+    private final ClientDataCodec clientData;
+    private final Clock clock;
+
+    DossierService(DossierRepository dossiers, ParticipantRepository participants, StatusService statuses,
+                   StatusHistoryRepository history, ClientDataCodec clientData, Clock clock) {
+        this.dossiers = dossiers;
+        this.participants = participants;
+        this.statuses = statuses;
+        this.history = history;
+        this.clientData = clientData;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a dossier with one claim and one conversation per creditor. Submitting the same
+     * dossier again (same SHV reference, or same idempotency key) returns the existing one.
+     *
+     * @throws SubmissionRejectedException when the SHV or a creditor is unknown; nothing is stored
+     */
+    @Transactional
+    public SubmissionResult submit(DossierSubmission submission, String idempotencyKey, Cause cause) {
+        Participant shv = participants.findByOin(submission.shvOin())
+                .filter(p -> p.active() && p.kind() == ParticipantKind.SHV)
+                .orElseThrow(() -> new SubmissionRejectedException(List.of(new SubmissionRejectedException.Violation(
+                        "shvOin", "is not a schuldhulpverlener known to the gateway"))));
+
+        Optional<UUID> existing = dossiers.findExisting(shv.id(), submission.shvReference(), idempotencyKey);
+        if (existing.isPresent()) {
+            return new SubmissionResult(existing.get(), false);
+        }
+
+        Map<String, Participant> creditors = participants.findActiveByOins(
+                submission.claims().stream().map(DossierSubmission.ClaimSubmission::creditorOin).distinct().toList());
+        List<SubmissionRejectedException.Violation> unknown = new ArrayList<>();
+        for (int i = 0; i < submission.claims().size(); i++) {
+            Participant creditor = creditors.get(submission.claims().get(i).creditorOin());
+            if (creditor == null || !creditor.isCreditor()) {
+                unknown.add(new SubmissionRejectedException.Violation(
+                        "claims[" + i + "].creditorOin", "is not a creditor known to the gateway"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new SubmissionRejectedException(unknown);
+        }
+
+        UUID dossierId = UUID.randomUUID();
+        Instant now = clock.instant();
+        boolean created = dossiers.insertIfAbsent(dossierId, shv.id(), submission.shvReference(), idempotencyKey,
+                submission.settlementType(), DossierStatus.RECEIVED,
+                clientData.seal(dossierId, submission.clientData()), now);
+        if (!created) {
+            // A concurrent submission of the same dossier won the race; it has committed by now.
+            return new SubmissionResult(
+                    dossiers.findExisting(shv.id(), submission.shvReference(), idempotencyKey).orElseThrow(), false);
+        }
+        statuses.recordCreated(dossierId, null, DossierStatus.RECEIVED.name(), now, cause, "dossier submitted");
+
+        int position = 0;
+        for (DossierSubmission.ClaimSubmission claim : submission.claims()) {
+            Participant creditor = creditors.get(claim.creditorOin());
+            UUID claimId = UUID.randomUUID();
+            dossiers.insertClaim(claimId, dossierId, creditor.id(), position++, claim.clientNumberAtCreditor(),
+                    claim.invoiceNumbers(), claim.amountKnownToShv(), ClaimStatus.NEW, now);
+            dossiers.insertConversation(UUID.randomUUID(), UUID.randomUUID(), dossierId, claimId, shv.id(),
+                    creditor.id(), now);
+            statuses.recordCreated(dossierId, claimId, ClaimStatus.NEW.name(), now, cause, "claim registered");
+        }
+        return new SubmissionResult(dossierId, true);
+    }
+
+    /** The dossier with its claims, history and (until purged) decrypted personal data. */
+    @Transactional(readOnly = true)
+    public DossierDetails get(UUID dossierId) {
+        Dossier dossier = dossiers.findById(dossierId).orElseThrow(() -> new DossierNotFoundException(dossierId));
+        Optional<ClientData> client = dossiers.findClientData(dossierId).map(sealed -> clientData.open(dossierId, sealed));
+        return new DossierDetails(dossier, client, dossiers.findClaims(dossierId), history.findByDossier(dossierId));
+    }
+
+    @Transactional(readOnly = true)
+    public PageOf<DossierSummary> list(DossierQuery query) {
+        return dossiers.list(query);
+    }
+}

@@ -1,0 +1,96 @@
+package nl.knooppunt.gateway.dossier.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.knooppunt.gateway.dossier.Claim;
+import nl.knooppunt.gateway.dossier.ClientData;
+import nl.knooppunt.gateway.dossier.Dossier;
+import nl.knooppunt.gateway.dossier.DossierDetails;
+import nl.knooppunt.gateway.dossier.DossierSubmission;
+import nl.knooppunt.gateway.dossier.DossierSummary;
+import nl.knooppunt.gateway.dossier.PageOf;
+import nl.knooppunt.gateway.dossier.SettlementType;
+import nl.knooppunt.gateway.dossier.StatusChange;
+
+/** Between the API's JSON shapes and the dossier domain. */
+final class DossierApiMapper {
+
+    private DossierApiMapper() {}
+
+    static DossierSubmission toSubmission(SubmitDossierRequest r) {
+        SubmitDossierRequest.ClientRequest c = r.client();
+        ClientData client = new ClientData(c.clientNumberShv(), toPerson(c.person()), toPerson(c.partner()),
+                new ClientData.Address(c.address().street(), c.address().houseNumber(), c.address().houseLetter(),
+                        c.address().houseNumberAddition(), c.address().postalCode().replace(" ", ""),
+                        c.address().city(), c.address().houseboatReference(), c.address().caravanReference()),
+                new ClientData.ContactPerson(r.contactPerson().name(), r.contactPerson().phone(),
+                        r.contactPerson().email()));
+        return new DossierSubmission(r.shvOin(), r.shvReference(), SettlementType.valueOf(r.settlementType()), client,
+                r.claims().stream()
+                        .map(claim -> new DossierSubmission.ClaimSubmission(claim.creditorOin(),
+                                claim.clientNumberAtCreditor(), claim.invoiceNumbers(),
+                                claim.amount() == null ? null : new BigDecimal(claim.amount())))
+                        .toList());
+    }
+
+    private static ClientData.Person toPerson(SubmitDossierRequest.PersonRequest p) {
+        if (p == null) {
+            return null;
+        }
+        return new ClientData.Person(p.gender(), p.initials(), p.firstNames(), p.surnamePrefix(), p.surname(),
+                LocalDate.parse(p.birthDate()), p.bsn());
+    }
+
+    private static SubmitDossierRequest.PersonRequest fromPerson(ClientData.Person p) {
+        if (p == null) {
+            return null;
+        }
+        return new SubmitDossierRequest.PersonRequest(p.gender(), p.initials(), p.firstNames(), p.surnamePrefix(),
+                p.surname(), p.birthDate() == null ? null : p.birthDate().toString(), p.bsn());
+    }
+
+    static DossierResponse toResponse(DossierDetails details) {
+        Dossier d = details.dossier();
+        SubmitDossierRequest.ClientRequest client = details.clientData()
+                .map(c -> new SubmitDossierRequest.ClientRequest(c.clientNumberShv(), fromPerson(c.client()),
+                        fromPerson(c.partner()),
+                        new SubmitDossierRequest.AddressRequest(c.address().street(), c.address().houseNumber(),
+                                c.address().houseLetter(), c.address().houseNumberAddition(), c.address().postalCode(),
+                                c.address().city(), c.address().houseboatReference(), c.address().caravanReference())))
+                .orElse(null);
+        SubmitDossierRequest.ContactPersonRequest contact = details.clientData()
+                .map(ClientData::contactPerson)
+                .map(p -> new SubmitDossierRequest.ContactPersonRequest(p.name(), p.phone(), p.email()))
+                .orElse(null);
+        return new DossierResponse(d.id(), d.shvOin(), d.shvReference(), d.settlementType().name(), d.status().name(),
+                d.submittedAt(), d.updatedAt(), d.closedAt(), client, contact, d.personalDataPurgedAt(),
+                details.claims().stream().map(DossierApiMapper::toClaim).toList(),
+                details.history().stream().map(DossierApiMapper::toChange).toList());
+    }
+
+    private static DossierResponse.ClaimResponse toClaim(Claim c) {
+        return new DossierResponse.ClaimResponse(c.id(), c.creditorOin(), c.creditorName(), c.clientNumberAtCreditor(),
+                c.invoiceNumbers(), c.amountKnownToShv() == null ? null : c.amountKnownToShv().toPlainString(),
+                c.status().name(), c.conversationReference(), c.updatedAt());
+    }
+
+    private static DossierResponse.StatusChangeResponse toChange(StatusChange s) {
+        return new DossierResponse.StatusChangeResponse(s.occurredAt(), s.claimId(), s.fromStatus(), s.toStatus(),
+                s.cause().type().name(), s.cause().reference(), s.note());
+    }
+
+    static DossierPageResponse toPage(PageOf<DossierSummary> page) {
+        return new DossierPageResponse(page.items().stream().map(DossierApiMapper::toSummary).toList(),
+                page.page(), page.size(), page.totalItems(), page.totalPages());
+    }
+
+    private static DossierPageResponse.DossierSummaryResponse toSummary(DossierSummary s) {
+        Dossier d = s.dossier();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        s.claimsByStatus().forEach((status, n) -> counts.put(status.name(), n));
+        return new DossierPageResponse.DossierSummaryResponse(d.id(), d.shvOin(), d.shvReference(),
+                d.settlementType().name(), d.status().name(), d.submittedAt(), d.updatedAt(), counts);
+    }
+}

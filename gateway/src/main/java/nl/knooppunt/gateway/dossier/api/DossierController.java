@@ -1,0 +1,136 @@
+package nl.knooppunt.gateway.dossier.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import nl.knooppunt.gateway.dossier.Cause;
+import nl.knooppunt.gateway.dossier.DossierQuery;
+import nl.knooppunt.gateway.dossier.DossierService;
+import nl.knooppunt.gateway.dossier.DossierStatus;
+import nl.knooppunt.gateway.dossier.SubmissionResult;
+import nl.knooppunt.gateway.registry.Oin;
+import nl.knooppunt.gateway.web.FieldProblem;
+import nl.knooppunt.gateway.web.InvalidRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** SHV REST API v1: submit, read and list dossiers. */
+@RestController
+@RequestMapping(path = "/api/v1/dossiers", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Dossiers", description = "Submit dossiers and follow the status of every claim.")
+class DossierController {
+
+    /** Calendar dates in filters are Dutch dates. */
+    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final DossierService dossiers;
+
+    DossierController(DossierService dossiers) {
+        this.dossiers = dossiers;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit a dossier",
+            description = "Registers the dossier with one claim and one conversation per creditor. Submitting the same "
+                    + "dossier again (same shvReference, or the same Idempotency-Key) returns the existing dossier "
+                    + "with 200 instead of creating a second one.")
+    @ApiResponse(responseCode = "201", description = "Dossier created")
+    @ApiResponse(responseCode = "200", description = "This dossier was submitted before; the existing one is returned")
+    @ApiResponse(responseCode = "400", description = "Invalid request; every offending field is named",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "The SHV or a creditor is not known to the gateway",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<DossierResponse> submit(
+            @Valid @RequestBody SubmitDossierRequest request,
+            @Parameter(description = "Client-chosen key (at most 128 characters) that makes a retried submission safe.")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 128)) {
+            throw new InvalidRequestException(List.of(
+                    new FieldProblem("Idempotency-Key", "must be 1 to 128 characters")));
+        }
+        SubmissionResult result = dossiers.submit(DossierApiMapper.toSubmission(request), idempotencyKey,
+                Cause.user(request.shvOin()));
+        DossierResponse body = DossierApiMapper.toResponse(dossiers.get(result.dossierId()));
+        URI location = URI.create("/api/v1/dossiers/" + result.dossierId());
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(location)
+                .body(body);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read one dossier", description = "The dossier with the status of every claim and its full status history.")
+    @ApiResponse(responseCode = "200", description = "The dossier")
+    @ApiResponse(responseCode = "404", description = "No such dossier",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    DossierResponse get(@PathVariable UUID id) {
+        return DossierApiMapper.toResponse(dossiers.get(id));
+    }
+
+    @GetMapping
+    @Operation(summary = "List dossiers", description = "Newest first, filtered and paged.")
+    @ApiResponse(responseCode = "200", description = "One page of dossiers")
+    @ApiResponse(responseCode = "400", description = "Invalid filter or page",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    DossierPageResponse list(
+            @Parameter(description = "Only dossiers in one of these statuses.") @RequestParam(required = false) List<String> status,
+            @Parameter(description = "Only the dossier with this SHV reference.") @RequestParam(required = false) String shvReference,
+            @Parameter(description = "Only dossiers with a claim of this creditor (OIN).") @RequestParam(required = false) String creditorOin,
+            @Parameter(description = "Submitted on or after this date (Dutch time).") @RequestParam(required = false) LocalDate submittedFrom,
+            @Parameter(description = "Submitted on or before this date (Dutch time).") @RequestParam(required = false) LocalDate submittedTo,
+            @Parameter(description = "Page number, from 0.") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Page size, 1 to 100.") @RequestParam(defaultValue = "20") int size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<DossierStatus> statuses = EnumSet.noneOf(DossierStatus.class);
+        for (String s : status == null ? List.<String>of() : status) {
+            try {
+                statuses.add(DossierStatus.valueOf(s));
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("status", "'" + s + "' is not a dossier status; use one of "
+                        + EnumSet.allOf(DossierStatus.class)));
+            }
+        }
+        if (creditorOin != null && !Oin.isValid(creditorOin)) {
+            problems.add(new FieldProblem("creditorOin", "must be an OIN of exactly 20 digits"));
+        }
+        if (submittedFrom != null && submittedTo != null && submittedTo.isBefore(submittedFrom)) {
+            problems.add(new FieldProblem("submittedTo", "must not be before submittedFrom"));
+        }
+        if (page < 0) {
+            problems.add(new FieldProblem("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            problems.add(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        DossierQuery query = new DossierQuery(null, statuses, shvReference, creditorOin,
+                submittedFrom == null ? null : submittedFrom.atStartOfDay(DUTCH_TIME).toInstant(),
+                submittedTo == null ? null : submittedTo.plusDays(1).atStartOfDay(DUTCH_TIME).toInstant(),
+                page, size);
+        return DossierApiMapper.toPage(dossiers.list(query));
+    }
+}

@@ -1,0 +1,116 @@
+package nl.knooppunt.gateway.dossier.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import nl.knooppunt.gateway.registry.Oin;
+
+@Schema(name = "SubmitDossier", description = "A new dossier: the client, the type of settlement and one claim per creditor.")
+@OneClaimPerCreditor
+record SubmitDossierRequest(
+        @Schema(description = "OIN of the submitting schuldhulpverlener.", example = "00000001001000000001")
+        @NotBlank @Pattern(regexp = Oin.PATTERN, message = "must be an OIN of exactly 20 digits")
+        String shvOin,
+
+        @Schema(description = "The SHV's own reference for this dossier; unique per SHV. Submitting it again returns the existing dossier.",
+                example = "GEM-2026-00042")
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[\\p{Alnum}._/:-]+", message = "may contain letters, digits and . _ / : - only")
+        String shvReference,
+
+        @Schema(description = "TypeSchuldregeling: SB schuldbemiddeling, SK saneringskrediet, SA zonder afloscapaciteit.",
+                allowableValues = {"SB", "SK", "SA"}, example = "SK")
+        @NotNull @Pattern(regexp = "SB|SK|SA", message = "must be one of SB, SK, SA")
+        String settlementType,
+
+        @NotNull @Valid
+        ClientRequest client,
+
+        @Schema(description = "The SHV case worker creditors can contact (Contactpersoon).")
+        @NotNull @Valid
+        ContactPersonRequest contactPerson,
+
+        @Schema(description = "One claim per creditor (Vorderingen).")
+        @NotEmpty @Size(max = 200)
+        List<@NotNull @Valid ClaimRequest> claims) {
+
+    @Schema(name = "Client", description = "Gegevens Klant.")
+    record ClientRequest(
+            @Schema(description = "KlantnummerSHV: the SHV's own key for the client.", example = "K-000123")
+            @NotBlank @Size(max = 64)
+            String clientNumberShv,
+
+            @NotNull @Valid
+            PersonRequest person,
+
+            @Schema(description = "The client's partner, when the debts are shared.")
+            @Valid
+            PersonRequest partner,
+
+            @NotNull @Valid
+            AddressRequest address) {}
+
+    @Schema(name = "Person")
+    record PersonRequest(
+            @Schema(description = "M, V or O (onbekend), as in the BRP.", allowableValues = {"M", "V", "O"})
+            @Pattern(regexp = "M|V|O", message = "must be one of M, V, O")
+            String gender,
+
+            @Size(max = 20) String initials,
+            @Size(max = 200) String firstNames,
+            @Size(max = 20) String surnamePrefix,
+
+            @NotBlank @Size(max = 200)
+            String surname,
+
+            @Schema(type = "string", format = "date", example = "1984-03-17")
+            @NotNull @PastIsoDate
+            String birthDate,
+
+            @Schema(description = "Burgerservicenummer, only for creditors that work with BSN (Kennisgeving Publiek).")
+            @Bsn
+            String bsn) {}
+
+    @Schema(name = "Address", description = "Current address of the client (BRP/BAG).")
+    record AddressRequest(
+            @NotBlank @Size(max = 200) String street,
+            @NotNull @jakarta.validation.constraints.Positive @jakarta.validation.constraints.Max(99999) Integer houseNumber,
+            @Pattern(regexp = "[A-Za-z]", message = "must be one letter") String houseLetter,
+            @Size(max = 4) String houseNumberAddition,
+
+            @Schema(example = "1234AB")
+            @NotBlank @Pattern(regexp = "[1-9][0-9]{3} ?[A-Z]{2}", message = "must be a Dutch postcode such as 1234AB")
+            String postalCode,
+
+            @NotBlank @Size(max = 80) String city,
+            @Size(max = 200) String houseboatReference,
+            @Size(max = 200) String caravanReference) {}
+
+    @Schema(name = "ContactPerson")
+    record ContactPersonRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Pattern(regexp = "\\+?[0-9 ()-]{6,20}", message = "must be a telephone number") String phone,
+            @jakarta.validation.constraints.Email @Size(max = 254) String email) {}
+
+    @Schema(name = "ClaimSubmission", description = "A creditor and the invoices it holds, as far as the SHV knows.")
+    record ClaimRequest(
+            @Schema(description = "OIN of the creditor.", example = "00000001002000000001")
+            @NotBlank @Pattern(regexp = Oin.PATTERN, message = "must be an OIN of exactly 20 digits")
+            String creditorOin,
+
+            @Schema(description = "KlantnummerSEVolgensSHV: the client's number at the creditor, if known.")
+            @Size(max = 64)
+            String clientNumberAtCreditor,
+
+            @Schema(description = "FactuurnummerSEVolgensSHV: invoice numbers of the claim.")
+            @NotEmpty @Size(max = 100)
+            List<@NotBlank @Size(max = 64) String> invoiceNumbers,
+
+            @Schema(description = "The amount the SHV believes is owed, in euros with two decimals.", example = "1250.00")
+            @Pattern(regexp = "[0-9]{1,10}\\.[0-9]{2}", message = "must be an amount in euros with two decimals, e.g. 1250.00")
+            String amount) {}
+}

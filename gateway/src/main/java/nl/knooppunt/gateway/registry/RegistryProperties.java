@@ -1,0 +1,36 @@
+package nl.knooppunt.gateway.registry;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The participants the gateway knows, as configured. On start-up the registry in the database is
+ * brought in line with this list (participants are added or updated, never deleted: dossiers
+ * refer to them).
+ */
+@ConfigurationProperties("knooppunt.registry")
+public record RegistryProperties(List<ParticipantEntry> participants) {
+
+    public RegistryProperties {
+        participants = participants == null ? List.of() : List.copyOf(participants);
+    }
+
+    public record ParticipantEntry(String oin, ParticipantKind kind, String name, Boolean active,
+                                   ChannelEntry channel) {}
+
+    public record ChannelEntry(ChannelType type, String endpoint, String schedule, Integer maxBatchSize,
+                               Duration maxWait, Map<String, String> settings) {
+
+        CreditorChannel toChannel() {
+            return new CreditorChannel(
+                    type,
+                    endpoint,
+                    schedule == null ? "0 0 6 ? * MON-FRI" : schedule,
+                    maxBatchSize == null ? 500 : maxBatchSize,
+                    maxWait == null ? Duration.ofHours(24) : maxWait,
+                    settings);
+        }
+    }
+}
