@@ -15,6 +15,7 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -36,6 +37,7 @@ public class PersonalDataCipher {
     private final Map<String, SecretKey> keys;
     private final String currentKeyId;
 
+    @Autowired
     public PersonalDataCipher(DataKeyProperties properties) {
         this(parse(loadKeyText(properties)));
     }

@@ -53,7 +53,7 @@ class DossierController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Submit a dossier",
+    @Operation(operationId = "submitDossier", summary = "Submit a dossier",
             description = "Registers the dossier with one claim and one conversation per creditor. Submitting the same "
                     + "dossier again (same shvReference, or the same Idempotency-Key) returns the existing dossier "
                     + "with 200 instead of creating a second one.")
@@ -81,7 +81,7 @@ class DossierController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read one dossier", description = "The dossier with the status of every claim and its full status history.")
+    @Operation(operationId = "getDossier", summary = "Read one dossier", description = "The dossier with the status of every claim and its full status history.")
     @ApiResponse(responseCode = "200", description = "The dossier")
     @ApiResponse(responseCode = "404", description = "No such dossier",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -90,7 +90,7 @@ class DossierController {
     }
 
     @GetMapping
-    @Operation(summary = "List dossiers", description = "Newest first, filtered and paged.")
+    @Operation(operationId = "listDossiers", summary = "List dossiers", description = "Newest first, filtered and paged.")
     @ApiResponse(responseCode = "200", description = "One page of dossiers")
     @ApiResponse(responseCode = "400", description = "Invalid filter or page",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))

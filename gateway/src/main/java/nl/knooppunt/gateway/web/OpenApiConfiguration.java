@@ -1,0 +1,31 @@
+package nl.knooppunt.gateway.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document served at /openapi.json. It is also kept under docs/api/ and compared with
+ * what is served by a contract test, so every change to the API shows in review.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    @Bean
+    OpenAPI knooppuntOpenApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Knooppunt SHV API")
+                        .version("v1")
+                        .description("""
+                                For schuldhulpverleners (SHV): submit dossiers with their claims, and follow the status \
+                                of every dossier and claim as the gateway exchanges Saldoverzoeken and Betaalvoorstellen \
+                                with the creditors. Errors are RFC 9457 application/problem+json; validation problems \
+                                name every offending field in `errors`."""))
+                // Relative, so the document is the same on every host and port.
+                .servers(List.of(new Server().url("/").description("This gateway")));
+    }
+}
