@@ -1,12 +1,13 @@
 package nl.knooppunt.gateway.dossier;
 
+import static nl.knooppunt.gateway.database.Timestamps.instant;
+import static nl.knooppunt.gateway.database.Timestamps.utc;
+
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -266,14 +267,5 @@ public class DossierRepository {
                 ClaimStatus.valueOf(rs.getString("status")),
                 rs.getObject("conversation_ref", UUID.class),
                 instant(rs, "updated_at"));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,7 +1,7 @@
 package nl.knooppunt.gateway.dossier;
 
-import static nl.knooppunt.gateway.dossier.DossierRepository.instant;
-import static nl.knooppunt.gateway.dossier.DossierRepository.utc;
+import static nl.knooppunt.gateway.database.Timestamps.instant;
+import static nl.knooppunt.gateway.database.Timestamps.utc;
 
 import java.time.Instant;
 import java.util.List;

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import nl.knooppunt.gateway.dossier.DossierNotFoundException;
+import nl.knooppunt.gateway.dossier.IllegalTransitionException;
+import nl.knooppunt.gateway.outbound.OutboundMessageNotFoundException;
 import nl.knooppunt.gateway.dossier.SubmissionRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     static final URI VALIDATION = URI.create("urn:knooppunt:problem:validation-error");
     static final URI UNKNOWN_PARTICIPANT = URI.create("urn:knooppunt:problem:unknown-participant");
     static final URI NOT_FOUND = URI.create("urn:knooppunt:problem:not-found");
+    static final URI CONFLICT = URI.create("urn:knooppunt:problem:conflict");
     static final URI INTERNAL = URI.create("urn:knooppunt:problem:internal-error");
 
     @Override
@@ -100,6 +103,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(NOT_FOUND);
         problem.setTitle("Not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @ExceptionHandler(OutboundMessageNotFoundException.class)
+    ResponseEntity<ProblemDetail> messageNotFound(OutboundMessageNotFoundException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no such message.");
+        problem.setType(NOT_FOUND);
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @ExceptionHandler(IllegalTransitionException.class)
+    ResponseEntity<ProblemDetail> illegalTransition(IllegalTransitionException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Not possible in the current status " + ex.from() + "; nothing was changed.");
+        problem.setType(CONFLICT);
+        problem.setTitle("Not allowed in this status");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -2,6 +2,7 @@ package nl.knooppunt.gateway.dossier.api;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.knooppunt.gateway.dossier.Claim;
@@ -13,6 +14,7 @@ import nl.knooppunt.gateway.dossier.DossierSummary;
 import nl.knooppunt.gateway.dossier.PageOf;
 import nl.knooppunt.gateway.dossier.SettlementType;
 import nl.knooppunt.gateway.dossier.StatusChange;
+import nl.knooppunt.gateway.outbound.OutboundMessageView;
 
 /** Between the API's JSON shapes and the dossier domain. */
 final class DossierApiMapper {
@@ -51,7 +53,7 @@ final class DossierApiMapper {
                 p.surname(), p.birthDate() == null ? null : p.birthDate().toString(), p.bsn());
     }
 
-    static DossierResponse toResponse(DossierDetails details) {
+    static DossierResponse toResponse(DossierDetails details, List<OutboundMessageView> messages) {
         Dossier d = details.dossier();
         SubmitDossierRequest.ClientRequest client = details.clientData()
                 .map(c -> new SubmitDossierRequest.ClientRequest(c.clientNumberShv(), fromPerson(c.client()),
@@ -67,6 +69,7 @@ final class DossierApiMapper {
         return new DossierResponse(d.id(), d.shvOin(), d.shvReference(), d.settlementType().name(), d.status().name(),
                 d.submittedAt(), d.updatedAt(), d.closedAt(), client, contact, d.personalDataPurgedAt(),
                 details.claims().stream().map(DossierApiMapper::toClaim).toList(),
+                messages.stream().map(DossierApiMapper::toMessage).toList(),
                 details.history().stream().map(DossierApiMapper::toChange).toList());
     }
 
@@ -74,6 +77,11 @@ final class DossierApiMapper {
         return new DossierResponse.ClaimResponse(c.id(), c.creditorOin(), c.creditorName(), c.clientNumberAtCreditor(),
                 c.invoiceNumbers(), c.amountKnownToShv() == null ? null : c.amountKnownToShv().toPlainString(),
                 c.status().name(), c.conversationReference(), c.updatedAt());
+    }
+
+    private static DossierResponse.MessageResponse toMessage(OutboundMessageView m) {
+        return new DossierResponse.MessageResponse(m.reference(), m.claimId(), m.creditorOin(), m.messageType(),
+                m.status().name(), m.enqueuedAt(), m.dueAt(), m.deliveredAt(), m.expiresAt(), m.attempts(), m.lastError());
     }
 
     private static DossierResponse.StatusChangeResponse toChange(StatusChange s) {

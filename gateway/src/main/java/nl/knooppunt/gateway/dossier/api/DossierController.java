@@ -20,6 +20,7 @@ import nl.knooppunt.gateway.dossier.DossierQuery;
 import nl.knooppunt.gateway.dossier.DossierService;
 import nl.knooppunt.gateway.dossier.DossierStatus;
 import nl.knooppunt.gateway.dossier.SubmissionResult;
+import nl.knooppunt.gateway.outbound.OutboundMessages;
 import nl.knooppunt.gateway.registry.Oin;
 import nl.knooppunt.gateway.web.FieldProblem;
 import nl.knooppunt.gateway.web.InvalidRequestException;
@@ -47,9 +48,15 @@ class DossierController {
     static final int MAX_PAGE_SIZE = 100;
 
     private final DossierService dossiers;
+    private final OutboundMessages messages;
 
-    DossierController(DossierService dossiers) {
+    DossierController(DossierService dossiers, OutboundMessages messages) {
         this.dossiers = dossiers;
+        this.messages = messages;
+    }
+
+    private DossierResponse read(UUID id) {
+        return DossierApiMapper.toResponse(dossiers.get(id), messages.findByDossier(id));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -73,7 +80,7 @@ class DossierController {
         }
         SubmissionResult result = dossiers.submit(DossierApiMapper.toSubmission(request), idempotencyKey,
                 Cause.user(request.shvOin()));
-        DossierResponse body = DossierApiMapper.toResponse(dossiers.get(result.dossierId()));
+        DossierResponse body = read(result.dossierId());
         URI location = URI.create("/api/v1/dossiers/" + result.dossierId());
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(location)
@@ -86,7 +93,7 @@ class DossierController {
     @ApiResponse(responseCode = "404", description = "No such dossier",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     DossierResponse get(@PathVariable UUID id) {
-        return DossierApiMapper.toResponse(dossiers.get(id));
+        return read(id);
     }
 
     @GetMapping

@@ -20,6 +20,8 @@ record DossierResponse(
         SubmitDossierRequest.ContactPersonRequest contactPerson,
         @Schema(description = "When the personal data was purged, if it was.") Instant personalDataPurgedAt,
         List<ClaimResponse> claims,
+        @Schema(description = "Every message the gateway queued for the creditors, and where it stands.")
+        List<MessageResponse> messages,
         List<StatusChangeResponse> history) {
 
     @Schema(name = "Claim")
@@ -34,6 +36,21 @@ record DossierResponse(
             @Schema(description = "ConversatieReferentienummer of the exchange with this creditor about this claim.")
             UUID conversationReference,
             Instant updatedAt) {}
+
+    @Schema(name = "OutgoingMessage")
+    record MessageResponse(
+            @Schema(description = "Referentienummer.") UUID reference,
+            UUID claimId,
+            String creditorOin,
+            @Schema(description = "Berichttype, e.g. Saldoverzoek.") String messageType,
+            @Schema(description = "PENDING, BATCHED, DELIVERED, IN_MAILBOX, FETCHED, CONFIRMED, DEAD, EXPIRED or DISCARDED.")
+            String status,
+            Instant enqueuedAt,
+            @Schema(description = "When its batch leaves at the latest.") Instant dueAt,
+            Instant deliveredAt,
+            @Schema(description = "Mailbox delivery: fetched and confirmed by then, or it expires.") Instant expiresAt,
+            @Schema(description = "Delivery attempts so far.") int attempts,
+            @Schema(description = "Why it is not (yet) delivered, if it failed.") String lastError) {}
 
     @Schema(name = "StatusChange", description = "One entry of the append-only status history.")
     record StatusChangeResponse(

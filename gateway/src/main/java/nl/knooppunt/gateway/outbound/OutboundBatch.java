@@ -1,0 +1,58 @@
+package nl.knooppunt.gateway.outbound;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import nl.knooppunt.gateway.registry.Participant;
+
+/**
+ * A batch handed to a channel: its stable id (sent along so the creditor can de-duplicate a
+ * resend), the creditor, which attempt this is, and its messages as a stream read from the
+ * database page by page.
+ */
+public final class OutboundBatch {
+
+    private final UUID id;
+    private final Participant creditor;
+    private final String messageType;
+    private final int messageCount;
+    private final int attempt;
+    private final Supplier<Stream<OutboundItem>> messages;
+
+    public OutboundBatch(UUID id, Participant creditor, String messageType, int messageCount, int attempt,
+                         Supplier<Stream<OutboundItem>> messages) {
+        this.id = id;
+        this.creditor = creditor;
+        this.messageType = messageType;
+        this.messageCount = messageCount;
+        this.attempt = attempt;
+        this.messages = messages;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Participant creditor() {
+        return creditor;
+    }
+
+    /** The one message type of the batch, for channels that batch per type; else null. */
+    public String messageType() {
+        return messageType;
+    }
+
+    public int messageCount() {
+        return messageCount;
+    }
+
+    /** 1 for the first send; a resend of the same batch counts up. */
+    public int attempt() {
+        return attempt;
+    }
+
+    /** The messages in batch order, streamed from the database; each call starts from the first. */
+    public Stream<OutboundItem> messages() {
+        return messages.get();
+    }
+}

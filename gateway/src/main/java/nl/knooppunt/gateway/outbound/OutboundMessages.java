@@ -1,0 +1,124 @@
+package nl.knooppunt.gateway.outbound;
+
+import static nl.knooppunt.gateway.database.Timestamps.instant;
+import static nl.knooppunt.gateway.database.Timestamps.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.knooppunt.gateway.dossier.PageOf;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading outgoing messages (per dossier, dead letters) and the operator's two actions on a dead
+ * letter or expired message: resubmit it (same Referentienummer, a new batch) or discard it.
+ */
+@Service
+public class OutboundMessages {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundMessages.class);
+
+    private static final String SELECT = """
+            select m.reference, m.claim_id, p.oin as creditor_oin, m.message_type, m.status, m.enqueued_at, m.due_at,
+                   m.delivered_at, m.expires_at, m.last_error,
+                   (select count(*) from batch_member bm join delivery_attempt da on da.batch_id = bm.batch_id
+                     where bm.message_reference = m.reference) as attempts
+              from outbound_message m join participant p on p.id = m.creditor_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    OutboundMessages(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public List<OutboundMessageView> findByDossier(UUID dossierId) {
+        return jdbc.sql(SELECT + " where m.dossier_id = ? order by m.seq").param(dossierId).query(this::map).list();
+    }
+
+    public Optional<OutboundMessageView> find(UUID reference) {
+        return jdbc.sql(SELECT + " where m.reference = ?").param(reference).query(this::map).optional();
+    }
+
+    /** Dead letters and expired messages, oldest first, optionally of one creditor. */
+    public PageOf<OutboundMessageView> deadLetters(String creditorOin, int page, int size) {
+        String where = " where m.status in ('DEAD', 'EXPIRED') and (cast(:oin as text) is null or p.oin = cast(:oin as text))";
+        long total = jdbc.sql("select count(*) from outbound_message m join participant p on p.id = m.creditor_id" + where)
+                .param("oin", creditorOin).query(Long.class).single();
+        List<OutboundMessageView> items = jdbc.sql(SELECT + where + " order by m.updated_at, m.seq limit :limit offset :offset")
+                .param("oin", creditorOin)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(this::map)
+                .list();
+        return new PageOf<>(items, page, size, total);
+    }
+
+    /** Every attempt of every batch that carried the message, in order. */
+    public List<DeliveryAttemptView> attempts(UUID reference) {
+        return jdbc.sql("""
+                        select da.batch_id, da.attempt, da.owner, da.started_at, da.finished_at, da.outcome, da.detail,
+                               bm.outcome as message_outcome
+                          from batch_member bm join delivery_attempt da on da.batch_id = bm.batch_id
+                         where bm.message_reference = ?
+                         order by da.started_at, da.attempt
+                        """)
+                .param(reference)
+                .query((rs, n) -> new DeliveryAttemptView(rs.getObject("batch_id", UUID.class), rs.getInt("attempt"),
+                        rs.getString("owner"), instant(rs, "started_at"), instant(rs, "finished_at"),
+                        rs.getString("outcome"), rs.getString("detail"), rs.getString("message_outcome")))
+                .list();
+    }
+
+    /** Puts a dead or expired message back in the outbox, to leave with the creditor's next batch. */
+    @Transactional
+    public OutboundMessageView resubmit(UUID reference, String actor) {
+        change(reference, OutboundStatus.PENDING, "RESUBMIT", actor);
+        jdbc.sql("""
+                        update outbound_message set status = 'PENDING', due_at = :now, current_batch_id = null,
+                               expires_at = null, fetched_at = null, updated_at = :now
+                         where reference = :ref
+                        """)
+                .param("ref", reference).param("now", utc(clock.instant())).update();
+        log.info("Message {} resubmitted by {}", reference, actor);
+        return find(reference).orElseThrow();
+    }
+
+    /** Gives up on a dead or expired message for good. */
+    @Transactional
+    public OutboundMessageView discard(UUID reference, String actor) {
+        change(reference, OutboundStatus.DISCARDED, "DISCARD", actor);
+        jdbc.sql("update outbound_message set status = 'DISCARDED', updated_at = :now where reference = :ref")
+                .param("ref", reference).param("now", utc(clock.instant())).update();
+        log.info("Message {} discarded by {}", reference, actor);
+        return find(reference).orElseThrow();
+    }
+
+    private void change(UUID reference, OutboundStatus to, String action, String actor) {
+        OutboundStatus from = jdbc.sql("select status from outbound_message where reference = ? for update")
+                .param(reference)
+                .query((rs, n) -> OutboundStatus.valueOf(rs.getString(1)))
+                .optional()
+                .orElseThrow(() -> new OutboundMessageNotFoundException(reference));
+        OutboundStatus.TRANSITIONS.check(from, to);
+        jdbc.sql("insert into outbound_message_action (message_reference, action, actor, at) values (?, ?, ?, ?)")
+                .params(reference, action, actor, utc(clock.instant()))
+                .update();
+    }
+
+    private OutboundMessageView map(ResultSet rs, int n) throws SQLException {
+        return new OutboundMessageView(rs.getObject("reference", UUID.class), rs.getObject("claim_id", UUID.class),
+                rs.getString("creditor_oin"), rs.getString("message_type"), OutboundStatus.valueOf(rs.getString("status")),
+                instant(rs, "enqueued_at"), instant(rs, "due_at"), instant(rs, "delivered_at"),
+                instant(rs, "expires_at"), rs.getInt("attempts"), rs.getString("last_error"));
+    }
+}

@@ -1,0 +1,59 @@
+package nl.knooppunt.gateway.outbound;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's fixed routes. Every instance ticks; the database decides who sends what.
+ *
+ * <ul>
+ *   <li>{@code outbound-tick}: finds creditors with work and hands each to a delivery thread;
+ *   <li>{@code outbound-creditor}: the bounded pool of delivery threads (the bulkhead): a slow or
+ *       dead creditor holds at most one of them, the others keep serving everyone else;
+ *   <li>{@code outbound-expiry}: expires mailbox messages not fetched and confirmed in time.
+ * </ul>
+ */
+@Component
+@ConditionalOnProperty(name = "knooppunt.outbound.enabled", havingValue = "true", matchIfMissing = true)
+class OutboundRoutes extends RouteBuilder {
+
+    private final OutboundProperties properties;
+    private final OutboundDispatcher dispatcher;
+    private final MailboxExpiry expiry;
+
+    OutboundRoutes(OutboundProperties properties, OutboundDispatcher dispatcher, MailboxExpiry expiry) {
+        this.properties = properties;
+        this.dispatcher = dispatcher;
+        this.expiry = expiry;
+    }
+
+    @Override
+    public void configure() {
+        from("timer:outbound-tick?period=" + properties.tick().toMillis()).routeId("outbound-tick")
+                .bean(dispatcher, "creditorsToServe")
+                .split(body())
+                    .to("seda:outbound-creditor?waitForTaskToComplete=Never")
+                .end();
+
+        from("seda:outbound-creditor?concurrentConsumers=" + properties.deliveryThreads()
+                + "&size=" + Math.max(1000, properties.deliveryThreads() * 10))
+                .routeId("outbound-creditor")
+                .setHeader("creditorOin", body())
+                .doTry()
+                    .toD("direct:deliver-${header.creditorOin}")
+                .doCatch(CallNotPermittedException.class)
+                    .log(org.apache.camel.LoggingLevel.DEBUG, "Creditor ${header.creditorOin}: circuit open, skipped")
+                .doCatch(DeliveryFailure.class)
+                    .log(org.apache.camel.LoggingLevel.DEBUG, "Creditor ${header.creditorOin}: ${exception.message}")
+                .doCatch(Exception.class)
+                    .log(org.apache.camel.LoggingLevel.WARN, "Creditor ${header.creditorOin}: delivery turn failed: ${exception}")
+                .doFinally()
+                    .bean(dispatcher, "done(${header.creditorOin})")
+                .end();
+
+        from("timer:outbound-expiry?period=60000").routeId("outbound-expiry")
+                .bean(expiry, "expireOverdue");
+    }
+}

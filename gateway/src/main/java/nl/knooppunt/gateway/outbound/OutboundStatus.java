@@ -1,0 +1,34 @@
+package nl.knooppunt.gateway.outbound;
+
+import nl.knooppunt.gateway.dossier.Transitions;
+
+/** Where an outgoing message stands on its way to the creditor. */
+public enum OutboundStatus {
+    /** In the outbox, waiting for its batch. */
+    PENDING,
+    /** In a batch that is being sent or waits for its next attempt. */
+    BATCHED,
+    /** The creditor's system accepted it (push channels). */
+    DELIVERED,
+    /** Placed in the creditor's mailbox; waits to be fetched. */
+    IN_MAILBOX,
+    /** Fetched from the mailbox; waits for the creditor's confirmation. */
+    FETCHED,
+    /** Fetched and confirmed by the creditor. */
+    CONFIRMED,
+    /** Rejected as unrecoverable, or out of retries: a dead letter. */
+    DEAD,
+    /** Not fetched and confirmed within the expiry period (5 werkdagen). */
+    EXPIRED,
+    /** An operator gave up on this dead letter or expired message. */
+    DISCARDED;
+
+    public static final Transitions<OutboundStatus> TRANSITIONS = Transitions.of(OutboundStatus.class)
+            .from(PENDING, BATCHED)
+            .from(BATCHED, DELIVERED, IN_MAILBOX, DEAD)
+            .from(IN_MAILBOX, FETCHED, EXPIRED)
+            .from(FETCHED, FETCHED, CONFIRMED, EXPIRED)
+            .from(DEAD, PENDING, DISCARDED)
+            .from(EXPIRED, PENDING, DISCARDED)
+            .build();
+}

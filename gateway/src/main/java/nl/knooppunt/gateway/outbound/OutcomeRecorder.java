@@ -1,0 +1,113 @@
+package nl.knooppunt.gateway.outbound;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.knooppunt.gateway.time.WorkingDayCalendar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes the outcome of one attempt, exactly once: only the instance that still holds the lease
+ * for that attempt may record it, and each message's outcome in a batch is written once.
+ */
+@Component
+class OutcomeRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(OutcomeRecorder.class);
+
+    private final OutboundRepository outbound;
+    private final RetryPolicy retries;
+    private final WorkingDayCalendar workingDays;
+    private final OutboundProperties properties;
+    private final Clock clock;
+
+    OutcomeRecorder(OutboundRepository outbound, RetryPolicy retries, WorkingDayCalendar workingDays,
+                    OutboundProperties properties, Clock clock) {
+        this.outbound = outbound;
+        this.retries = retries;
+        this.workingDays = workingDays;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The creditor answered: rejected messages become dead letters, all others are delivered. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean delivered(ClaimedBatch batch, BatchResult result, OutboundChannel.Delivery delivery) {
+        if (!stillOurs(batch)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        int rejected = 0;
+        for (Map.Entry<UUID, String> rejection : result.rejected().entrySet()) {
+            if (outbound.rejectMember(batch.batchId(), rejection.getKey(), rejection.getValue())) {
+                rejected++;
+            } else {
+                log.warn("Batch {}: creditor rejected message {} that is not in this batch", batch.batchId(),
+                        rejection.getKey());
+            }
+        }
+        int accepted = outbound.acceptRemainingMembers(batch.batchId());
+        if (delivery == OutboundChannel.Delivery.MAILBOX) {
+            outbound.markAccepted(batch.batchId(), OutboundStatus.IN_MAILBOX.name(), now,
+                    workingDays.endOfWorkingDaysAfter(now, properties.mailboxExpiryWorkingDays()));
+        } else {
+            outbound.markAccepted(batch.batchId(), OutboundStatus.DELIVERED.name(), now, null);
+        }
+        outbound.markRejectedDead(batch.batchId(), now);
+        outbound.completeBatch(batch.batchId(), "COMPLETED", null, null, now);
+        outbound.finishAttempt(batch.batchId(), batch.attempt(), "DELIVERED",
+                accepted + " accepted, " + rejected + " rejected", now);
+        log.info("Batch {} delivered on attempt {}: {} accepted, {} rejected", batch.batchId(), batch.attempt(),
+                accepted, rejected);
+        return true;
+    }
+
+    /**
+     * The batch did not get through. A recoverable failure is retried after a backoff until the
+     * attempts run out; then, or at once for an unrecoverable failure, its messages become dead letters.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean failed(ClaimedBatch batch, DeliveryFailure failure) {
+        if (!stillOurs(batch)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        String reason = failure.getMessage();
+        if (failure.isRecoverable() && retries.mayRetryAfter(batch.attempt())) {
+            Instant next = now.plus(retries.delayAfter(batch.attempt()));
+            outbound.completeBatch(batch.batchId(), "READY", reason, next, now);
+            outbound.finishAttempt(batch.batchId(), batch.attempt(), "TRANSPORT_FAILURE", reason, now);
+            log.warn("Batch {} failed on attempt {} ({}); next attempt at {}", batch.batchId(), batch.attempt(),
+                    reason, next);
+            return true;
+        }
+        String deadReason = failure.isRecoverable()
+                ? "gave up after " + batch.attempt() + " attempts; last: " + reason
+                : "refused by creditor: " + reason;
+        outbound.markAllDead(batch.batchId(), deadReason, now);
+        outbound.completeBatch(batch.batchId(), "DEAD", deadReason, null, now);
+        outbound.finishAttempt(batch.batchId(), batch.attempt(),
+                failure.isRecoverable() ? "TRANSPORT_FAILURE" : "UNRECOVERABLE", reason, now);
+        log.error("Batch {} is dead after attempt {}: {}", batch.batchId(), batch.attempt(), deadReason);
+        return true;
+    }
+
+    private boolean stillOurs(ClaimedBatch batch) {
+        Optional<OutboundRepository.BatchRow> row = outbound.lockBatch(batch.batchId());
+        boolean ours = row.isPresent()
+                && "SENDING".equals(row.get().status())
+                && batch.owner().equals(row.get().leaseOwner())
+                && row.get().attempts() == batch.attempt();
+        if (!ours) {
+            log.warn("Batch {}: attempt {} lost its lease before finishing; its outcome is not recorded "
+                    + "(the batch is resent under the same id)", batch.batchId(), batch.attempt());
+        }
+        return ours;
+    }
+}
