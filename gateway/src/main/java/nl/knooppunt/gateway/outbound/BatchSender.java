@@ -22,8 +22,6 @@ import org.springframework.stereotype.Service;
 public class BatchSender implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BatchSender.class);
-    /** Batches sent in one turn, so that a creditor with a huge backlog yields its thread now and then. */
-    private static final int BATCHES_PER_TURN = 20;
 
     private final BatchClaimer claimer;
     private final OutcomeRecorder recorder;
@@ -61,7 +59,8 @@ public class BatchSender implements DisposableBean {
                 .orElseThrow(() -> new IllegalArgumentException("Not a creditor with a channel: " + creditorOin));
         Optional<OutboundChannel> channel = channels.forType(creditor.channel().get().type());
         int sent = 0;
-        while (sent < BATCHES_PER_TURN) {
+        // A creditor with a big backlog lets go of its thread now and then.
+        while (sent < properties.batchesPerTurn()) {
             Optional<ClaimedBatch> claimed = claimer.claimNext(creditor,
                     channel.map(OutboundChannel::batchesPerMessageType).orElse(false), instance.value());
             if (claimed.isEmpty()) {

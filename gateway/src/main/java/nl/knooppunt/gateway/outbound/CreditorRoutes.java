@@ -25,7 +25,7 @@ public class CreditorRoutes {
         this.sender = sender;
     }
 
-    public static String endpoint(String oin) {
+    public static String deliveryEndpoint(String oin) {
         return "direct:deliver-" + oin;
     }
 
@@ -37,7 +37,7 @@ public class CreditorRoutes {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(endpoint(oin)).routeId("deliver-" + oin)
+                from(deliveryEndpoint(oin)).routeId("deliver-" + oin)
                         .circuitBreaker()
                             .resilience4jConfiguration()
                                 .circuitBreaker(CreditorBreakers.beanName(oin))

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff upper bound of the wait
  * @param backoffJitter randomisation of each wait (0.5 means +/- 50%)
  * @param pageSize messages read from the database at a time while streaming a batch
+ * @param batchesPerTurn batches one delivery thread sends to a creditor before it lets go of it
  * @param mailboxExpiryWorkingDays working days a creditor has to fetch and confirm
  * @param zone the time zone of schedules and working days
  * @param breaker the circuit breaker each creditor gets
@@ -33,6 +34,7 @@ public record OutboundProperties(
         @DefaultValue("1h") Duration maxBackoff,
         @DefaultValue("0.5") double backoffJitter,
         @DefaultValue("500") int pageSize,
+        @DefaultValue("20") int batchesPerTurn,
         @DefaultValue("5") int mailboxExpiryWorkingDays,
         @DefaultValue("Europe/Amsterdam") ZoneId zone,
         @DefaultValue Breaker breaker) {

@@ -97,11 +97,11 @@ public class ScriptedChannels {
     }
 
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    static class ScriptedChannel implements OutboundChannel {
+    public static class ScriptedChannel implements OutboundChannel {
         private final ChannelType type;
         private final Script script;
 
-        ScriptedChannel(ChannelType type, Script script) {
+        public ScriptedChannel(ChannelType type, Script script) {
             this.type = type;
             this.script = script;
         }

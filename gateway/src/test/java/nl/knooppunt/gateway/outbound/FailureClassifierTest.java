@@ -1,0 +1,60 @@
+package nl.knooppunt.gateway.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FailureClassifierTest {
+
+    @ParameterizedTest(name = "HTTP {0} is temporary")
+    @ValueSource(ints = {408, 429, 500, 502, 503, 504})
+    void temporaryHttpStatuses(int status) {
+        assertThat(FailureClassifier.isRecoverableHttpStatus(status)).isTrue();
+    }
+
+    @ParameterizedTest(name = "HTTP {0} means the request is refused")
+    @ValueSource(ints = {400, 401, 403, 404, 409, 413, 415, 422})
+    void refusingHttpStatuses(int status) {
+        assertThat(FailureClassifier.isRecoverableHttpStatus(status)).isFalse();
+    }
+
+    @Test
+    void soapServerFaultsAreTemporaryClientFaultsAreNot() {
+        assertThat(FailureClassifier.isRecoverableSoapFault("Server")).isTrue();
+        assertThat(FailureClassifier.isRecoverableSoapFault("Receiver")).isTrue();
+        assertThat(FailureClassifier.isRecoverableSoapFault("Client")).isFalse();
+        assertThat(FailureClassifier.isRecoverableSoapFault("Sender")).isFalse();
+    }
+
+    @Test
+    void networkTroubleIsTemporaryEvenWhenWrapped() {
+        assertThat(FailureClassifier.isRecoverable(new ConnectException("refused"))).isTrue();
+        assertThat(FailureClassifier.isRecoverable(new SocketTimeoutException("read timed out"))).isTrue();
+        assertThat(FailureClassifier.isRecoverable(new HttpTimeoutException("timeout"))).isTrue();
+        assertThat(FailureClassifier.isRecoverable(new SSLHandshakeException("handshake"))).isTrue();
+        assertThat(FailureClassifier.isRecoverable(new RuntimeException("wrapped", new IOException("broken pipe"))))
+                .isTrue();
+    }
+
+    @Test
+    void programmingErrorsAreNotRetried() {
+        assertThat(FailureClassifier.isRecoverable(new IllegalArgumentException("bad message"))).isFalse();
+        DeliveryFailure classified = FailureClassifier.classify("REST channel", new IllegalStateException("bug"));
+        assertThat(classified.isRecoverable()).isFalse();
+        assertThat(classified.getMessage()).isEqualTo("REST channel: IllegalStateException bug");
+    }
+
+    @Test
+    void alreadyClassifiedFailuresKeepTheirVerdict() {
+        DeliveryFailure refused = DeliveryFailure.unrecoverable("HTTP 400", null);
+        assertThat(FailureClassifier.classify("x", refused)).isSameAs(refused);
+        assertThat(FailureClassifier.isRecoverable(new RuntimeException(refused))).isFalse();
+    }
+}
