@@ -28,6 +28,7 @@ public final class DevPkiCli {
             "  --signature PSS|PKCS1        how the CAs sign (default PSS: SHA256withRSAandMGF1)",
             "  --validity-days N            validity of end-entity certificates and CRLs (default 365)",
             "  --negative-oin OIN           OIN of the expired/revoked/foreign certificates (default: first participant's)",
+            "  --ca-generation GEN          generation in the CA names, e.g. G2 for a rotated CA (default: G1)",
             "  --trust-root FILE            also trust this root (PEM or DER), e.g. the previous root; repeatable",
             "  --force                      generate a new PKI even if the existing one is complete and valid",
             "  --help                       show this text");
@@ -122,6 +123,7 @@ public final class DevPkiCli {
         SignatureScheme signature;
         Integer validityDays;
         String negativeOin;
+        String caGeneration;
         final List<Path> trustRoots = new ArrayList<>();
         boolean force;
         boolean help;
@@ -169,6 +171,7 @@ public final class DevPkiCli {
                 case "--signature" -> signature = SignatureScheme.parse(value);
                 case "--validity-days" -> validityDays = parseDays(value);
                 case "--negative-oin" -> negativeOin = value.trim();
+                case "--ca-generation" -> caGeneration = value.trim();
                 case "--trust-root" -> trustRoots.add(Path.of(value));
                 default -> throw new IllegalArgumentException("Unknown option " + name);
             }
@@ -201,6 +204,9 @@ public final class DevPkiCli {
             }
             if (negativeOin != null) {
                 builder.negativeTestOin(negativeOin);
+            }
+            if (caGeneration != null) {
+                builder.caGeneration(caGeneration);
             }
             for (Path root : trustRoots) {
                 KeyStores.readCertificates(root).forEach(builder::additionalTrustedRoot);

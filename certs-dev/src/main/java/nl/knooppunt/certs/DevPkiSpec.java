@@ -51,6 +51,7 @@ public final class DevPkiSpec {
     private final Duration renewBefore;
     private final URI crlBaseUri;
     private final String negativeTestOin;
+    private final String caGeneration;
     private final List<X509Certificate> additionalTrustedRoots;
     private final Clock clock;
 
@@ -69,6 +70,10 @@ public final class DevPkiSpec {
         this.crlBaseUri = b.crlBaseUri.toString().endsWith("/") ? b.crlBaseUri : URI.create(b.crlBaseUri + "/");
         this.negativeTestOin = Oin.requireValid(b.negativeTestOin != null ? b.negativeTestOin
                 : participants.isEmpty() ? FALLBACK_NEGATIVE_TEST_OIN : participants.get(0).oin(), "Negative-test OIN");
+        this.caGeneration = Objects.requireNonNull(b.caGeneration, "caGeneration");
+        if (!caGeneration.matches("[A-Za-z0-9]{1,8}")) {
+            throw new IllegalArgumentException("CA generation must be 1 to 8 letters or digits, e.g. G2");
+        }
         this.additionalTrustedRoots = List.copyOf(b.additionalTrustedRoots);
         this.clock = Objects.requireNonNull(b.clock, "clock");
         validate();
@@ -127,6 +132,7 @@ public final class DevPkiSpec {
         b.renewBefore = renewBefore;
         b.crlBaseUri = crlBaseUri;
         b.negativeTestOin = negativeTestOin;
+        b.caGeneration = caGeneration;
         b.additionalTrustedRoots.addAll(additionalTrustedRoots);
         b.clock = clock;
         return b;
@@ -189,6 +195,11 @@ public final class DevPkiSpec {
         return negativeTestOin;
     }
 
+    /** The generation in the CA names ("... Root CA - G1"); a CA rotation moves to a new generation. */
+    public String caGeneration() {
+        return caGeneration;
+    }
+
     /** Roots added to the trust store next to the generated root, e.g. the previous root during CA rotation. */
     public List<X509Certificate> additionalTrustedRoots() {
         return additionalTrustedRoots;
@@ -217,7 +228,8 @@ public final class DevPkiSpec {
                 .append("validity|").append(validity).append('\n')
                 .append("caValidity|").append(caValidity).append('\n')
                 .append("crlBaseUri|").append(crlBaseUri).append('\n')
-                .append("negativeTestOin|").append(negativeTestOin).append('\n');
+                .append("negativeTestOin|").append(negativeTestOin).append('\n')
+                .append("caGeneration|").append(caGeneration).append('\n');
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             for (X509Certificate root : additionalTrustedRoots) {
@@ -244,6 +256,7 @@ public final class DevPkiSpec {
         private Duration renewBefore = Duration.ofDays(30);
         private URI crlBaseUri = DEFAULT_CRL_BASE_URI;
         private String negativeTestOin;
+        private String caGeneration = "G1";
         private final List<X509Certificate> additionalTrustedRoots = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
 
@@ -329,6 +342,12 @@ public final class DevPkiSpec {
         /** Defaults to the first participant's OIN, so a refusal proves the certificate check, not an OIN lookup. */
         public Builder negativeTestOin(String oin) {
             this.negativeTestOin = oin;
+            return this;
+        }
+
+        /** The generation in the CA names (default G1): a new CA in a rotation has a new name, as in PKIoverheid. */
+        public Builder caGeneration(String generation) {
+            this.caGeneration = generation;
             return this;
         }
 

@@ -53,9 +53,9 @@ final class DevPkiWriter {
 
         // Path lengths as in a two-tier hierarchy: root -> issuing CA -> end entities.
         Validity caValidity = new Validity(now.minus(CA_BACKDATE), now.plus(spec.caValidity()));
-        CertificateAuthority root = CertificateAuthority.root(SubjectNames.rootCa(), caKeys(), caValidity, 1,
+        CertificateAuthority root = CertificateAuthority.root(SubjectNames.rootCa(spec.caGeneration()), caKeys(), caValidity, 1,
                 spec.signatureScheme(), rootCrlUri, random);
-        CertificateAuthority issuing = root.subordinate(SubjectNames.issuingCa(), caKeys(), caValidity, 0, intermediateCrlUri);
+        CertificateAuthority issuing = root.subordinate(SubjectNames.issuingCa(spec.caGeneration()), caKeys(), caValidity, 0, intermediateCrlUri);
         CertificateAuthority foreignRoot = CertificateAuthority.root(SubjectNames.foreignRootCa(), caKeys(),
                 new Validity(now.minus(CLOCK_SKEW), now.plus(spec.caValidity())), 0, spec.signatureScheme(), null, random);
         X509Certificate[] caChain = {issuing.certificate(), root.certificate()};

@@ -12,12 +12,12 @@ final class SubjectNames {
     private SubjectNames() {
     }
 
-    static X500Name rootCa() {
-        return ca("Knooppunt DEV Private Root CA - G1", DEV_ORGANISATION);
+    static X500Name rootCa(String generation) {
+        return ca("Knooppunt DEV Private Root CA - " + generation, DEV_ORGANISATION);
     }
 
-    static X500Name issuingCa() {
-        return ca("Knooppunt DEV Private Services CA - G1", DEV_ORGANISATION);
+    static X500Name issuingCa(String generation) {
+        return ca("Knooppunt DEV Private Services CA - " + generation, DEV_ORGANISATION);
     }
 
     /** Deliberately a different name: a foreign chain must fail for lack of a trust anchor, not on a signature. */

@@ -39,6 +39,28 @@ class TrustStoreRotationTest {
     }
 
     @Test
+    void rotatedCaHasTheNextGenerationInItsNames(@TempDir Path dir) throws Exception {
+        DevPki g1 = DevPkiGenerator.generate(SmallPkis.spec(dir.resolve("g1")).build());
+        DevPki g2 = DevPkiGenerator.generate(SmallPkis.spec(dir.resolve("g2")).caGeneration("G2").build());
+
+        X509Certificate rootG1 = Pkix.only(KeyStores.readCertificates(g1.rootCaPem()));
+        X509Certificate rootG2 = Pkix.only(KeyStores.readCertificates(g2.rootCaPem()));
+        assertThat(rootG1.getSubjectX500Principal().getName()).contains("Knooppunt DEV Private Root CA - G1");
+        assertThat(rootG2.getSubjectX500Principal().getName()).contains("Knooppunt DEV Private Root CA - G2");
+        X509Certificate issuingG2 = Pkix.only(KeyStores.readCertificates(g2.intermediateCaPem()));
+        assertThat(issuingG2.getSubjectX500Principal().getName()).contains("Private Services CA - G2");
+        // With distinct names, each CA's CRL is found for its own certificates when both are trusted.
+        List<X509Certificate> g2Client = Pkix.presentedChain(g2.participantKeyStore("alpha"), "alpha", PASSWORD);
+        Path both = dir.resolve("both.p12");
+        KeyStores.writeTrustStore(both, PASSWORD, List.of(rootG1, rootG2));
+        java.util.List<java.security.cert.X509CRL> crls = new java.util.ArrayList<>(Pkix.crls(g1));
+        crls.addAll(Pkix.crls(g2));
+        Pkix.validateWithCrls(g2Client, both, PASSWORD, crls);
+        assertThatThrownBy(() -> SmallPkis.spec(dir.resolve("bad")).caGeneration("G 2").build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void trustStoreWriterGivesRootsWithTheSameNameDistinctAliases(@TempDir Path dir) throws Exception {
         X509Certificate first = Pkix.only(KeyStores.readCertificates(
                 DevPkiGenerator.generate(SmallPkis.spec(dir.resolve("a")).build()).rootCaPem()));
