@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.knooppunt.gateway.privacy.PersonalDataAudit;
 import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.registry.ParticipantKind;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
@@ -22,16 +23,32 @@ public class DossierService {
     private final StatusService statuses;
     private final StatusHistoryRepository history;
     private final ClientDataCodec clientData;
+    private final PersonalDataAudit audit;
     private final Clock clock;
 
     DossierService(DossierRepository dossiers, ParticipantRepository participants, StatusService statuses,
-                   StatusHistoryRepository history, ClientDataCodec clientData, Clock clock) {
+                   StatusHistoryRepository history, ClientDataCodec clientData, PersonalDataAudit audit, Clock clock) {
         this.dossiers = dossiers;
         this.participants = participants;
         this.statuses = statuses;
         this.history = history;
         this.clientData = clientData;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Registers a dossier for the submitting SHV, which may only submit for its own organisation.
+     *
+     * @throws NotAuthorizedException when the dossier names another organisation than the submitter
+     * @see #submit(DossierSubmission, String, Cause)
+     */
+    @Transactional
+    public SubmissionResult submitAs(Participant submitter, DossierSubmission submission, String idempotencyKey) {
+        if (!submitter.oin().value().equals(submission.shvOin())) {
+            throw new NotAuthorizedException("shvOin must be the OIN of the submitting organisation");
+        }
+        return submit(submission, idempotencyKey, Cause.user(submitter.oin().value()));
     }
 
     /**
@@ -89,6 +106,22 @@ public class DossierService {
             statuses.recordCreated(dossierId, claimId, ClaimStatus.NEW.name(), now, cause, "claim registered");
         }
         return new SubmissionResult(dossierId, true);
+    }
+
+    /**
+     * The dossier as its own SHV sees it: only the SHV that submitted it can read it (to anyone
+     * else it does not exist), and the read of its personal data is written to the audit log.
+     */
+    @Transactional
+    public DossierDetails readAsShv(Participant shv, UUID dossierId, String channel) {
+        DossierDetails details = get(dossierId);
+        if (!details.dossier().shvId().equals(shv.id())) {
+            throw new DossierNotFoundException(dossierId);
+        }
+        if (details.clientData().isPresent()) {
+            audit.recordRead(shv.oin().value(), PersonalDataAudit.ActorType.PARTICIPANT, dossierId, channel, "read dossier");
+        }
+        return details;
     }
 
     /** The dossier with its claims, history and (until purged) decrypted personal data. */

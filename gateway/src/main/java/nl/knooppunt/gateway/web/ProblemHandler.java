@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.knooppunt.gateway.dossier.DossierNotFoundException;
 import nl.knooppunt.gateway.dossier.IllegalTransitionException;
+import nl.knooppunt.gateway.dossier.NotAuthorizedException;
 import nl.knooppunt.gateway.outbound.OutboundMessageNotFoundException;
 import nl.knooppunt.gateway.dossier.SubmissionRejectedException;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     static final URI VALIDATION = URI.create("urn:knooppunt:problem:validation-error");
     static final URI UNKNOWN_PARTICIPANT = URI.create("urn:knooppunt:problem:unknown-participant");
     static final URI NOT_FOUND = URI.create("urn:knooppunt:problem:not-found");
+    static final URI FORBIDDEN = URI.create("urn:knooppunt:problem:forbidden");
     static final URI CONFLICT = URI.create("urn:knooppunt:problem:conflict");
     static final URI INTERNAL = URI.create("urn:knooppunt:problem:internal-error");
 
@@ -103,6 +105,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(NOT_FOUND);
         problem.setTitle("Not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @ExceptionHandler(NotAuthorizedException.class)
+    ResponseEntity<ProblemDetail> notAuthorized(NotAuthorizedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage() + "; nothing was changed.");
+        problem.setType(FORBIDDEN);
+        problem.setTitle("Forbidden");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     @ExceptionHandler(OutboundMessageNotFoundException.class)

@@ -71,6 +71,7 @@ class OutboundEngineTest {
     @Autowired TransactionTemplate tx;
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
+    @org.springframework.beans.factory.annotation.Value("${local.operator.port}") int operatorPort;
 
     OutboxFixture fixture;
 
@@ -177,7 +178,7 @@ class OutboundEngineTest {
         assertThat(sender.sendDueBatches(F)).as("nothing left to retry").isZero();
 
         // The SHV's dossier shows the dead letters.
-        JsonNode dossierView = new ApiClient("http://localhost:" + port)
+        JsonNode dossierView = ApiClient.participant("gemeente-voorbeeldstad", port)
                 .get("/api/v1/dossiers/" + dossier.get(F).dossierId()).json();
         assertThat(dossierView.get("messages")).filteredOn(m -> m.get("creditorOin").asText().equals(F))
                 .allSatisfy(m -> {
@@ -221,7 +222,7 @@ class OutboundEngineTest {
         List<UUID> queued = fixture.enqueue(fixture.conversationWith(F), 2);
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(F);
-        ApiClient api = new ApiClient("http://localhost:" + port);
+        ApiClient api = ApiClient.operator(operatorPort);
 
         JsonNode list = api.get("/operator/api/v1/dead-letters?creditorOin=" + F).json();
         assertThat(list.get("totalItems").asInt()).isEqualTo(2);

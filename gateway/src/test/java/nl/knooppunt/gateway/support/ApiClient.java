@@ -16,14 +16,25 @@ public class ApiClient {
 
     private final HttpClient http;
     private final String baseUrl;
+    private final String authorization;
 
-    public ApiClient(String baseUrl) {
-        this(HttpClient.newHttpClient(), baseUrl);
-    }
-
-    public ApiClient(HttpClient http, String baseUrl) {
+    public ApiClient(HttpClient http, String baseUrl, String authorization) {
         this.http = http;
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** A participant's system calling the participant port with its client certificate. */
+    public static ApiClient participant(String name, int port) {
+        return new ApiClient(HttpClient.newBuilder().sslContext(TestTls.participant(name)).build(),
+                "https://localhost:" + port, null);
+    }
+
+    /** An operator on the operator port. */
+    public static ApiClient operator(int operatorPort) {
+        return new ApiClient(HttpClient.newHttpClient(), "http://localhost:" + operatorPort,
+                "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "test-operator:test-operator-password".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     public Response post(String path, String body, Map<String, String> headers) {
@@ -31,7 +42,7 @@ public class ApiClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
-        return send(request.build());
+        return send(authorized(request).build());
     }
 
     public Response post(String path, String body) {
@@ -39,7 +50,11 @@ public class ApiClient {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        return send(authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()).build());
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private Response send(HttpRequest request) {

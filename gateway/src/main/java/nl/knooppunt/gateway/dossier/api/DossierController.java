@@ -15,19 +15,20 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import nl.knooppunt.gateway.dossier.Cause;
 import nl.knooppunt.gateway.dossier.DossierQuery;
 import nl.knooppunt.gateway.dossier.DossierService;
 import nl.knooppunt.gateway.dossier.DossierStatus;
 import nl.knooppunt.gateway.dossier.SubmissionResult;
 import nl.knooppunt.gateway.outbound.OutboundMessages;
 import nl.knooppunt.gateway.registry.Oin;
+import nl.knooppunt.gateway.security.ParticipantPrincipal;
 import nl.knooppunt.gateway.web.FieldProblem;
 import nl.knooppunt.gateway.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,12 +41,14 @@ import org.springframework.web.bind.annotation.RestController;
 /** SHV REST API v1: submit, read and list dossiers. */
 @RestController
 @RequestMapping(path = "/api/v1/dossiers", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Dossiers", description = "Submit dossiers and follow the status of every claim.")
+@Tag(name = "Dossiers", description = "Submit dossiers and follow the status of every claim. Only for SHVs, "
+        + "identified by their client certificate; each SHV sees only its own dossiers.")
 class DossierController {
 
     /** Calendar dates in filters are Dutch dates. */
     private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
     static final int MAX_PAGE_SIZE = 100;
+    static final String CHANNEL = "shv-api";
 
     private final DossierService dossiers;
     private final OutboundMessages messages;
@@ -55,8 +58,9 @@ class DossierController {
         this.messages = messages;
     }
 
-    private DossierResponse read(UUID id) {
-        return DossierApiMapper.toResponse(dossiers.get(id), messages.findByDossier(id));
+    private DossierResponse read(ParticipantPrincipal caller, UUID id) {
+        return DossierApiMapper.toResponse(dossiers.readAsShv(caller.participant(), id, CHANNEL),
+                messages.findByDossier(id));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -68,9 +72,12 @@ class DossierController {
     @ApiResponse(responseCode = "200", description = "This dossier was submitted before; the existing one is returned")
     @ApiResponse(responseCode = "400", description = "Invalid request; every offending field is named",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = "shvOin is not the OIN of your certificate",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "422", description = "The SHV or a creditor is not known to the gateway",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<DossierResponse> submit(
+            @AuthenticationPrincipal ParticipantPrincipal caller,
             @Valid @RequestBody SubmitDossierRequest request,
             @Parameter(description = "Client-chosen key (at most 128 characters) that makes a retried submission safe.")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -78,9 +85,9 @@ class DossierController {
             throw new InvalidRequestException(List.of(
                     new FieldProblem("Idempotency-Key", "must be 1 to 128 characters")));
         }
-        SubmissionResult result = dossiers.submit(DossierApiMapper.toSubmission(request), idempotencyKey,
-                Cause.user(request.shvOin()));
-        DossierResponse body = read(result.dossierId());
+        SubmissionResult result = dossiers.submitAs(caller.participant(), DossierApiMapper.toSubmission(request),
+                idempotencyKey);
+        DossierResponse body = read(caller, result.dossierId());
         URI location = URI.create("/api/v1/dossiers/" + result.dossierId());
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(location)
@@ -90,10 +97,10 @@ class DossierController {
     @GetMapping("/{id}")
     @Operation(operationId = "getDossier", summary = "Read one dossier", description = "The dossier with the status of every claim and its full status history.")
     @ApiResponse(responseCode = "200", description = "The dossier")
-    @ApiResponse(responseCode = "404", description = "No such dossier",
+    @ApiResponse(responseCode = "404", description = "No such dossier of yours",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    DossierResponse get(@PathVariable UUID id) {
-        return read(id);
+    DossierResponse get(@AuthenticationPrincipal ParticipantPrincipal caller, @PathVariable UUID id) {
+        return read(caller, id);
     }
 
     @GetMapping
@@ -102,6 +109,7 @@ class DossierController {
     @ApiResponse(responseCode = "400", description = "Invalid filter or page",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     DossierPageResponse list(
+            @AuthenticationPrincipal ParticipantPrincipal caller,
             @Parameter(description = "Only dossiers in one of these statuses.") @RequestParam(required = false) List<String> status,
             @Parameter(description = "Only the dossier with this SHV reference.") @RequestParam(required = false) String shvReference,
             @Parameter(description = "Only dossiers with a claim of this creditor (OIN).") @RequestParam(required = false) String creditorOin,
@@ -134,7 +142,7 @@ class DossierController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        DossierQuery query = new DossierQuery(null, statuses, shvReference, creditorOin,
+        DossierQuery query = new DossierQuery(caller.participant().id(), statuses, shvReference, creditorOin,
                 submittedFrom == null ? null : submittedFrom.atStartOfDay(DUTCH_TIME).toInstant(),
                 submittedTo == null ? null : submittedTo.plusDays(1).atStartOfDay(DUTCH_TIME).toInstant(),
                 page, size);

@@ -42,7 +42,7 @@ class DossierApiTest {
 
     @BeforeEach
     void client() {
-        api = new ApiClient("http://localhost:" + port);
+        api = ApiClient.participant("gemeente-voorbeeldstad", port);
     }
 
     private long dossiersWithReference(String reference) {
@@ -250,14 +250,16 @@ class DossierApiTest {
         }
 
         @Test
-        void unknownShvGives422() {
-            ObjectNode dossier = Dossiers.valid(Dossiers.newReference());
-            dossier.put("shvOin", CREDITOR_MAILBOX);
+        void submittingForAnotherOrganisationIsForbiddenAndStoresNothing() {
+            String reference = Dossiers.newReference();
+            ObjectNode dossier = Dossiers.valid(reference);
+            dossier.put("shvOin", Dossiers.OTHER_SHV);
 
             ApiClient.Response response = api.post("/api/v1/dossiers", dossier.toString());
 
-            assertThat(response.status()).isEqualTo(422);
-            assertThat(fieldsOf(response.json())).containsExactly("shvOin");
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(dossiersWithReference(reference)).isZero();
         }
     }
 
