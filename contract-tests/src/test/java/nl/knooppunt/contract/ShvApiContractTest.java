@@ -34,10 +34,13 @@ class ShvApiContractTest {
     @LocalServerPort
     int port;
 
+    /** As an SHV system reads it: over the participant port, with its client certificate. */
     private String get(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .sslContext(ContractTls.participant("gemeente-voorbeeldstad"))
+                .build()
+                .send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
     }

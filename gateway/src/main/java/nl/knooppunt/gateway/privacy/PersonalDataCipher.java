@@ -38,7 +38,7 @@ public class PersonalDataCipher {
     private final String currentKeyId;
 
     @Autowired
-    public PersonalDataCipher(DataKeyProperties properties) {
+    public PersonalDataCipher(PrivacyProperties properties) {
         this(parse(loadKeyText(properties)));
     }
 
@@ -98,7 +98,7 @@ public class PersonalDataCipher {
         return keyId + ":" + Base64.getEncoder().encodeToString(key);
     }
 
-    private static String loadKeyText(DataKeyProperties properties) {
+    private static String loadKeyText(PrivacyProperties properties) {
         if (StringUtils.hasText(properties.keys())) {
             return properties.keys();
         }

@@ -1,7 +1,10 @@
 package nl.knooppunt.gateway.web;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +29,11 @@ class OpenApiConfiguration {
                                 with the creditors. Errors are RFC 9457 application/problem+json; validation problems \
                                 name every offending field in `errors`."""))
                 // Relative, so the document is the same on every host and port.
-                .servers(List.of(new Server().url("/").description("This gateway")));
+                .servers(List.of(new Server().url("/").description("This gateway")))
+                .components(new Components().addSecuritySchemes("pkioverheid", new SecurityScheme()
+                        .type(SecurityScheme.Type.MUTUALTLS)
+                        .description("A PKIoverheid (private services) client certificate with the organisation's "
+                                + "OIN in the subject serialNumber. The OIN must belong to an active participant.")))
+                .addSecurityItem(new SecurityRequirement().addList("pkioverheid"));
     }
 }

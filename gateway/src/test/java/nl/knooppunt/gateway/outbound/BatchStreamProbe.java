@@ -3,7 +3,7 @@ package nl.knooppunt.gateway.outbound;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.knooppunt.gateway.privacy.DataKeyProperties;
+import nl.knooppunt.gateway.privacy.PrivacyProperties;
 import nl.knooppunt.gateway.privacy.PersonalDataCipher;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +23,7 @@ public final class BatchStreamProbe {
         dataSource.setUser("postgres");
         dataSource.setPassword("postgres");
         BatchMessages messages = new BatchMessages(new OutboundRepository(JdbcClient.create(dataSource)),
-                new PersonalDataCipher(new DataKeyProperties(null, Path.of(args[2]), false)), Integer.parseInt(args[3]));
+                new PersonalDataCipher(new PrivacyProperties(null, Path.of(args[2]), false)), Integer.parseInt(args[3]));
         AtomicLong count = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
         messages.open(UUID.fromString(args[1])).forEach(item -> {

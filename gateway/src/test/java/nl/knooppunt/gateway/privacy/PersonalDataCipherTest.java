@@ -62,14 +62,14 @@ class PersonalDataCipherTest {
     @Test
     void missingKeyFileIsGeneratedOnlyWhenAllowed(@TempDir Path dir) throws Exception {
         Path keyFile = dir.resolve("keys");
-        assertThatThrownBy(() -> new PersonalDataCipher(new DataKeyProperties(null, keyFile, false)))
+        assertThatThrownBy(() -> new PersonalDataCipher(new PrivacyProperties(null, keyFile, false)))
                 .isInstanceOf(IllegalStateException.class);
 
-        PersonalDataCipher generated = new PersonalDataCipher(new DataKeyProperties(null, keyFile, true));
+        PersonalDataCipher generated = new PersonalDataCipher(new PrivacyProperties(null, keyFile, true));
         byte[] sealed = generated.encrypt(PLAINTEXT, "c");
         assertThat(Files.readString(keyFile)).startsWith("k1:");
         // A restart reads the same key back.
-        assertThat(new PersonalDataCipher(new DataKeyProperties(null, keyFile, false)).decrypt(sealed, "c"))
+        assertThat(new PersonalDataCipher(new PrivacyProperties(null, keyFile, false)).decrypt(sealed, "c"))
                 .isEqualTo(PLAINTEXT);
     }
 

@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import nl.knooppunt.gateway.registry.Oin;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.Attribute;
@@ -61,6 +62,7 @@ public final class CmsVerifier {
     private static final int NON_REPUDIATION = 1;
 
     private final SignerPathValidator paths;
+    private final Supplier<? extends Collection<X509CRL>> crls;
     private final Clock clock;
     private final DigestCalculatorProvider digests = Providers.contentDigests();
 
@@ -70,9 +72,21 @@ public final class CmsVerifier {
      * @param clock      the instant at which certificates must be valid
      */
     public CmsVerifier(KeyStore trustStore, Collection<X509CRL> crls, Clock clock) {
-        this.paths = new SignerPathValidator(Objects.requireNonNull(trustStore, "trustStore"),
-                Objects.requireNonNull(crls, "crls"));
+        this(trustStore, constant(List.copyOf(crls)), clock);
+    }
+
+    /**
+     * As {@link #CmsVerifier(KeyStore, Collection, Clock)}, with the CRLs asked for at every
+     * verification, so that CRLs refreshed on disk take effect without a new verifier.
+     */
+    public CmsVerifier(KeyStore trustStore, Supplier<? extends Collection<X509CRL>> crls, Clock clock) {
+        this.paths = new SignerPathValidator(Objects.requireNonNull(trustStore, "trustStore"));
+        this.crls = Objects.requireNonNull(crls, "crls");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    private static Supplier<Collection<X509CRL>> constant(Collection<X509CRL> crls) {
+        return () -> crls;
     }
 
     /**
@@ -98,7 +112,7 @@ public final class CmsVerifier {
         verifySignature(signer, signerCertificate);
         requireSigningCertificateMatches(signer, signerCertificate);
 
-        List<X509Certificate> path = paths.validate(signerCertificate, supplied, clock.instant());
+        List<X509Certificate> path = paths.validate(signerCertificate, supplied, crls.get(), clock.instant());
         requireSigningUsage(signerCertificate);
         String oin = CertificateOin.of(signerCertificate).orElseThrow(() -> new SignatureRejectedException(
                 NO_OIN, "the signer's certificate has no OIN in its subject serialNumber"));

@@ -2,8 +2,6 @@ package nl.knooppunt.gateway.security.cms;
 
 import static nl.knooppunt.gateway.security.cms.SignatureRejectedException.Reason.EXPIRED;
 import static nl.knooppunt.gateway.security.cms.SignatureRejectedException.Reason.NOT_YET_VALID;
-import static nl.knooppunt.gateway.security.cms.SignatureRejectedException.Reason.REVOCATION_UNKNOWN;
-import static nl.knooppunt.gateway.security.cms.SignatureRejectedException.Reason.REVOKED;
 import static nl.knooppunt.gateway.security.cms.SignatureRejectedException.Reason.UNTRUSTED_SIGNER;
 
 import java.security.GeneralSecurityException;
@@ -13,11 +11,8 @@ import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
-import java.security.cert.CertStore;
 import java.security.cert.CertificateFactory;
-import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXParameters;
-import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -26,18 +21,18 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Validates a signer's certificate with the JDK's PKIX validator: chain to a trusted root, validity
- * at a given instant, and revocation of every certificate in the path from CRLs only (no OCSP, no
- * fetching from distribution points). The path is assembled here rather than by a
- * {@code CertPathBuilder}, because a builder's failure says only "no valid path" where the gateway
- * needs to tell the sender whether the certificate was expired, revoked or untrusted.
+ * Validates a signer's certificate: the JDK's PKIX validator checks the chain to a trusted root
+ * (signatures, validity at a given instant, CA constraints), then {@link CrlRevocationCheck} checks
+ * every certificate in the path against the configured CRLs (no OCSP, no downloads). The path is
+ * assembled here rather than by a {@code CertPathBuilder}, because a builder's failure says only "no
+ * valid path" where the gateway needs to tell the sender whether the certificate was expired,
+ * revoked or untrusted.
  */
 final class SignerPathValidator {
 
@@ -45,24 +40,19 @@ final class SignerPathValidator {
     private static final int MAX_CA_CERTIFICATES = 4;
 
     private final Set<TrustAnchor> trustAnchors;
-    private final CertStore crls;
 
-    SignerPathValidator(KeyStore trustStore, Collection<X509CRL> crls) {
+    SignerPathValidator(KeyStore trustStore) {
         this.trustAnchors = trustAnchors(trustStore);
-        try {
-            this.crls = CertStore.getInstance("Collection", new CollectionCertStoreParameters(List.copyOf(crls)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot hold the CRLs in a CertStore", e);
-        }
     }
 
     /**
      * @param signer   the signer's certificate
      * @param supplied certificates that came with the signature, to find the CAs between signer and root
+     * @param crls     the CRLs of the trusted hierarchies
      * @return the validated path, signer first, without the trust anchor
      */
-    List<X509Certificate> validate(X509Certificate signer, Collection<X509Certificate> supplied, Instant at)
-            throws SignatureRejectedException {
+    List<X509Certificate> validate(X509Certificate signer, Collection<X509Certificate> supplied,
+                                   Collection<X509CRL> crls, Instant at) throws SignatureRejectedException {
         List<X509Certificate> path = new ArrayList<>(List.of(signer));
         X509Certificate current = signer;
         Optional<TrustAnchor> anchor = anchorFor(current);
@@ -77,6 +67,7 @@ final class SignerPathValidator {
             anchor = anchorFor(current);
         }
         validate(path, anchor.get(), at);
+        CrlRevocationCheck.check(path, anchor.get(), crls, at);
         return List.copyOf(path);
     }
 
@@ -88,12 +79,8 @@ final class SignerPathValidator {
             // this path instead of the failure of whichever other anchor it happened to try last.
             PKIXParameters parameters = new PKIXParameters(Set.of(anchor));
             parameters.setDate(Date.from(at));
-            parameters.addCertStore(crls);
-            PKIXRevocationChecker revocation = (PKIXRevocationChecker) validator.getRevocationChecker();
-            revocation.setOptions(EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS,
-                    PKIXRevocationChecker.Option.NO_FALLBACK));
-            parameters.addCertPathChecker(revocation);
-            parameters.setRevocationEnabled(true);
+            parameters.setRevocationEnabled(false); // CrlRevocationCheck does it, offline
+
             CertPath certPath = CertificateFactory.getInstance("X.509").generateCertPath(path);
             validator.validate(certPath, parameters);
         } catch (CertPathValidatorException e) {
@@ -106,18 +93,11 @@ final class SignerPathValidator {
     private static SignatureRejectedException rejection(CertPathValidatorException e) {
         String which = e.getIndex() == 0 ? "the signer's certificate" : "a CA certificate in the signer's chain";
         CertPathValidatorException.Reason reason = e.getReason();
-        if (reason == BasicReason.REVOKED) {
-            return new SignatureRejectedException(REVOKED, which + " is revoked", e);
-        }
         if (reason == BasicReason.EXPIRED) {
             return new SignatureRejectedException(EXPIRED, which + " has expired", e);
         }
         if (reason == BasicReason.NOT_YET_VALID) {
             return new SignatureRejectedException(NOT_YET_VALID, which + " is not valid yet", e);
-        }
-        if (reason == BasicReason.UNDETERMINED_REVOCATION_STATUS) {
-            return new SignatureRejectedException(REVOCATION_UNKNOWN,
-                    "no current CRL tells whether " + which + " is revoked", e);
         }
         return new SignatureRejectedException(UNTRUSTED_SIGNER, which + " fails path validation", e);
     }

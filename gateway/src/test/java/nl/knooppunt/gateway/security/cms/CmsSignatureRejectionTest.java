@@ -103,7 +103,7 @@ class CmsSignatureRejectionTest {
         byte[] signatureValue = new CMSSignedData(rsaSignature).getSignerInfos().getSigners().iterator().next()
                 .getSignature();
         byte[] tampered = rsaSignature.clone();
-        int at = indexOf(tampered, signatureValue) + signatureValue.length / 2;
+        int at = Bytes.indexOf(tampered, signatureValue) + signatureValue.length / 2;
         tampered[at] ^= 0x01;
 
         assertRejected(() -> verifier.verifyDetached(new ByteArrayInputStream(FILE), tampered),
@@ -234,6 +234,13 @@ class CmsSignatureRejectionTest {
     }
 
     @Test
+    void aFailureToReadTheFileIsAnIoErrorNotARejection() {
+        assertThatThrownBy(() -> verifier.verifyDetached(new FailingInputStream(FILE, 10), rsaSignature))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage("connection reset");
+    }
+
+    @Test
     void messagesCarryNoCertificateSubjects() throws Exception {
         byte[] p7s = new CmsSigner(CmsTestPki.identity(pki.revoked())).signDetached(new ByteArrayInputStream(FILE));
 
@@ -276,18 +283,5 @@ class CmsSignatureRejectionTest {
         SignedData forged = new SignedData(signedData.getDigestAlgorithms(), signedData.getEncapContentInfo(),
                 new DERSet(otherCertificate), null, new DERSet(reattributed));
         return new ContentInfo(CMSObjectIdentifiers.signedData, forged).getEncoded(ASN1Encoding.DER);
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new IllegalArgumentException("not found");
     }
 }
