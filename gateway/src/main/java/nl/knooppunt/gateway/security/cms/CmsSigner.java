@@ -66,6 +66,10 @@ public final class CmsSigner {
         this(identity.privateKey(), identity.chainArray());
     }
 
+    public CmsSigner(CmsIdentity identity, CmsSignatureScheme scheme, Clock clock) {
+        this(identity.privateKey(), identity.chainArray(), scheme, clock);
+    }
+
     /**
      * @param chain  the signer's certificate first, then its CAs
      * @param scheme must fit the key: an RSA scheme for RSA keys, ECDSA for EC keys
@@ -85,10 +89,10 @@ public final class CmsSigner {
         requireKeyMatchesCertificate(privateKey, chain[0], scheme);
         try {
             this.signerCertificate = new JcaX509CertificateHolder(chain[0]);
-            List<X509CertificateHolder> included = new ArrayList<>();
-            for (X509Certificate certificate : chain) {
-                if (!Certificates.isSelfSigned(certificate)) {
-                    included.add(new JcaX509CertificateHolder(certificate));
+            List<X509CertificateHolder> included = new ArrayList<>(List.of(signerCertificate));
+            for (int i = 1; i < chain.length; i++) {
+                if (!Certificates.isSelfSigned(chain[i])) {
+                    included.add(new JcaX509CertificateHolder(chain[i]));
                 }
             }
             this.certificates = new CollectionStore<>(included);

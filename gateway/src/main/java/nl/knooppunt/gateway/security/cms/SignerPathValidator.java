@@ -66,12 +66,12 @@ final class SignerPathValidator {
             current = issuer;
             anchor = anchorFor(current);
         }
-        validate(path, anchor.get(), at);
+        validatePath(path, anchor.get(), at);
         CrlRevocationCheck.check(path, anchor.get(), crls, at);
         return List.copyOf(path);
     }
 
-    private void validate(List<X509Certificate> path, TrustAnchor anchor, Instant at)
+    private static void validatePath(List<X509Certificate> path, TrustAnchor anchor, Instant at)
             throws SignatureRejectedException {
         try {
             CertPathValidator validator = CertPathValidator.getInstance("PKIX");
@@ -80,7 +80,6 @@ final class SignerPathValidator {
             PKIXParameters parameters = new PKIXParameters(Set.of(anchor));
             parameters.setDate(Date.from(at));
             parameters.setRevocationEnabled(false); // CrlRevocationCheck does it, offline
-
             CertPath certPath = CertificateFactory.getInstance("X.509").generateCertPath(path);
             validator.validate(certPath, parameters);
         } catch (CertPathValidatorException e) {

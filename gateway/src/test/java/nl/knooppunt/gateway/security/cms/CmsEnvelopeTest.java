@@ -98,6 +98,26 @@ class CmsEnvelopeTest {
     }
 
     @Test
+    void theCallersStreamsAreLeftOpen() throws Exception {
+        CmsIdentity ec = CmsTestPki.ec();
+        CloseRecorder encrypted = new CloseRecorder();
+        encryptor.encrypt(new ByteArrayInputStream(FILE), encrypted, ec.certificate());
+        CloseRecorder decrypted = new CloseRecorder();
+        ByteArrayInputStream source = new ByteArrayInputStream(encrypted.toByteArray()) {
+            @Override
+            public void close() {
+                throw new AssertionError("the decryptor closed its input");
+            }
+        };
+
+        new CmsDecryptor(ec).decrypt(source, decrypted);
+
+        assertThat(encrypted.closed).isFalse();
+        assertThat(decrypted.closed).isFalse();
+        assertThat(decrypted.toByteArray()).isEqualTo(FILE);
+    }
+
+    @Test
     void anotherRecipientCannotDecrypt() throws Exception {
         byte[] toRsa = encrypt(FILE, CmsTestPki.rsa());
 
@@ -192,6 +212,15 @@ class CmsEnvelopeTest {
 
         assertThat(CmsTestPki.verifier().verifyDetached(new ByteArrayInputStream(decrypted), p7s, CmsTestPki.EC_OIN)
                 .signerOin()).isEqualTo(CmsTestPki.EC_OIN);
+    }
+
+    private static final class CloseRecorder extends ByteArrayOutputStream {
+        boolean closed;
+
+        @Override
+        public void close() {
+            closed = true;
+        }
     }
 
     private byte[] encrypt(byte[] plaintext, CmsIdentity recipient) throws IOException {

@@ -151,6 +151,19 @@ class CmsSignatureRejectionTest {
     }
 
     @Test
+    void crlsFromASupplierAreAskedForAtEveryVerification() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<List<java.security.cert.X509CRL>> published =
+                new java.util.concurrent.atomic.AtomicReference<>(List.of());
+        CmsVerifier refreshing = new CmsVerifier(CmsTestPki.trustStore(pki), published::get, Clock.systemUTC());
+
+        assertRejected(() -> refreshing.verifyDetached(new ByteArrayInputStream(FILE), rsaSignature),
+                Reason.REVOCATION_UNKNOWN);
+        published.set(CmsTestPki.crls(pki));
+        assertThat(refreshing.verifyDetached(new ByteArrayInputStream(FILE), rsaSignature).signerOin())
+                .isEqualTo(CmsTestPki.RSA_OIN);
+    }
+
+    @Test
     void aSignatureByAnotherOrganisationThanExpectedIsRejected() throws Exception {
         assertThat(verifier.verifyDetached(new ByteArrayInputStream(FILE), rsaSignature, CmsTestPki.RSA_OIN)
                 .signerOin()).isEqualTo(CmsTestPki.RSA_OIN);
