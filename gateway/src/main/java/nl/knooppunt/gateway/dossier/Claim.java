@@ -16,6 +16,7 @@ public record Claim(
         String clientNumberAtCreditor,
         List<String> invoiceNumbers,
         BigDecimal amountKnownToShv,
+        BigDecimal confirmedAmount,
         ClaimStatus status,
         UUID conversationReference,
         Instant updatedAt) {}

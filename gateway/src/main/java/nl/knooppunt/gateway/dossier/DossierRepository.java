@@ -30,7 +30,8 @@ public class DossierRepository {
             """;
     private static final String SELECT_CLAIM = """
             select c.id, c.dossier_id, c.creditor_id, p.oin as creditor_oin, p.name as creditor_name, c.position,
-                   c.client_number_at_creditor, c.invoice_numbers, c.amount_known_to_shv, c.status, c.updated_at,
+                   c.client_number_at_creditor, c.invoice_numbers, c.amount_known_to_shv, c.confirmed_amount, c.status,
+                   c.updated_at,
                    v.conversation_ref
               from claim c
               join participant p on p.id = c.creditor_id
@@ -171,6 +172,14 @@ public class DossierRepository {
                 .update();
     }
 
+    /** Records the amount the creditor stated in its Saldoverzoek antwoord. */
+    public void updateConfirmedAmount(UUID claimId, BigDecimal amount) {
+        jdbc.sql("update claim set confirmed_amount = :amount where id = :id")
+                .param("id", claimId)
+                .param("amount", amount)
+                .update();
+    }
+
     void updateClaimStatus(UUID claimId, ClaimStatus status, Instant now) {
         jdbc.sql("update claim set status = :status, updated_at = :now, version = version + 1 where id = :id")
                 .param("id", claimId)
@@ -264,6 +273,7 @@ public class DossierRepository {
                 rs.getString("client_number_at_creditor"),
                 List.copyOf(Arrays.asList((String[]) invoices.getArray())),
                 rs.getBigDecimal("amount_known_to_shv"),
+                rs.getBigDecimal("confirmed_amount"),
                 ClaimStatus.valueOf(rs.getString("status")),
                 rs.getObject("conversation_ref", UUID.class),
                 instant(rs, "updated_at"));

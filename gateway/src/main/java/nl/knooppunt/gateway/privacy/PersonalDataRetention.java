@@ -54,6 +54,9 @@ public class PersonalDataRetention {
                             """)
                     .param("ids", purged)
                     .update();
+            jdbc.sql("update inbound_message set payload = null where dossier_id in (:ids) and payload is not null")
+                    .param("ids", purged)
+                    .update();
             log.info("Personal data of {} closed dossier(s) purged after the retention period of {} days",
                     purged.size(), properties.retention().toDays());
         }

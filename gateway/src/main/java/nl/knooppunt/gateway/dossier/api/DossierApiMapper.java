@@ -76,6 +76,7 @@ final class DossierApiMapper {
     private static DossierResponse.ClaimResponse toClaim(Claim c) {
         return new DossierResponse.ClaimResponse(c.id(), c.creditorOin(), c.creditorName(), c.clientNumberAtCreditor(),
                 c.invoiceNumbers(), c.amountKnownToShv() == null ? null : c.amountKnownToShv().toPlainString(),
+                c.confirmedAmount() == null ? null : c.confirmedAmount().toPlainString(),
                 c.status().name(), c.conversationReference(), c.updatedAt());
     }
 

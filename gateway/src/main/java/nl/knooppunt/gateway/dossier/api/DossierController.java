@@ -22,6 +22,7 @@ import nl.knooppunt.gateway.dossier.SubmissionResult;
 import nl.knooppunt.gateway.outbound.OutboundMessages;
 import nl.knooppunt.gateway.registry.Oin;
 import nl.knooppunt.gateway.security.ParticipantPrincipal;
+import nl.knooppunt.gateway.workflow.DossierIntake;
 import nl.knooppunt.gateway.web.FieldProblem;
 import nl.knooppunt.gateway.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
@@ -51,10 +52,12 @@ class DossierController {
     static final String CHANNEL = "shv-api";
 
     private final DossierService dossiers;
+    private final DossierIntake intake;
     private final OutboundMessages messages;
 
-    DossierController(DossierService dossiers, OutboundMessages messages) {
+    DossierController(DossierService dossiers, DossierIntake intake, OutboundMessages messages) {
         this.dossiers = dossiers;
+        this.intake = intake;
         this.messages = messages;
     }
 
@@ -65,7 +68,8 @@ class DossierController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "submitDossier", summary = "Submit a dossier",
-            description = "Registers the dossier with one claim and one conversation per creditor. Submitting the same "
+            description = "Registers the dossier with one claim and one conversation per creditor, and queues a "
+                    + "Saldoverzoek to every creditor (sent on each creditor's schedule). Submitting the same "
                     + "dossier again (same shvReference, or the same Idempotency-Key) returns the existing dossier "
                     + "with 200 instead of creating a second one.")
     @ApiResponse(responseCode = "201", description = "Dossier created")
@@ -85,7 +89,7 @@ class DossierController {
             throw new InvalidRequestException(List.of(
                     new FieldProblem("Idempotency-Key", "must be 1 to 128 characters")));
         }
-        SubmissionResult result = dossiers.submitAs(caller.participant(), DossierApiMapper.toSubmission(request),
+        SubmissionResult result = intake.submit(caller.participant(), DossierApiMapper.toSubmission(request),
                 idempotencyKey);
         DossierResponse body = read(caller, result.dossierId());
         URI location = URI.create("/api/v1/dossiers/" + result.dossierId());

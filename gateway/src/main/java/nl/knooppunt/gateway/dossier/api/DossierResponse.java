@@ -32,6 +32,8 @@ record DossierResponse(
             String clientNumberAtCreditor,
             List<String> invoiceNumbers,
             @Schema(description = "Amount the SHV believes is owed, euros with two decimals.") String amountKnownToShv,
+            @Schema(description = "The claim as the creditor stated it in its Saldoverzoek antwoord (sum of its current amounts).")
+            String confirmedAmount,
             String status,
             @Schema(description = "ConversatieReferentienummer of the exchange with this creditor about this claim.")
             UUID conversationReference,

@@ -70,7 +70,8 @@ class DossierApiTest {
             assertThat(response.status()).isEqualTo(201);
             JsonNode dossier = response.json();
             assertThat(response.location()).isEqualTo("/api/v1/dossiers/" + dossier.get("id").asText());
-            assertThat(dossier.get("status").asText()).isEqualTo("RECEIVED");
+            // Registered, and the saldo inventory started in the same transaction.
+            assertThat(dossier.get("status").asText()).isEqualTo("SALDO_INVENTORY");
             assertThat(dossier.get("shvReference").asText()).isEqualTo(reference);
             assertThat(dossier.get("settlementType").asText()).isEqualTo("SK");
             assertThat(dossier.at("/client/person/surname").asText()).isEqualTo("Testpersoon");
@@ -85,19 +86,29 @@ class DossierApiTest {
                     .containsExactly("F-2026-001", "F-2026-002");
             assertThat(claims.get(1).get("creditorOin").asText()).isEqualTo(CREDITOR_SOAP);
             for (JsonNode claim : claims) {
-                assertThat(claim.get("status").asText()).isEqualTo("NEW");
+                assertThat(claim.get("status").asText()).isEqualTo("SALDO_REQUESTED");
                 assertThat(UUID.fromString(claim.get("conversationReference").asText())).isNotNull();
             }
+            // A Saldoverzoek per creditor waits in the outbox.
+            JsonNode messages = dossier.get("messages");
+            assertThat(messages).hasSize(2);
+            assertThat(messages).extracting(m -> m.get("messageType").asText()).containsOnly("Saldoverzoek");
+            assertThat(messages).extracting(m -> m.get("status").asText()).containsOnly("PENDING");
+            assertThat(messages).extracting(m -> m.get("creditorOin").asText())
+                    .containsExactly(CREDITOR_MAILBOX, CREDITOR_SOAP);
             assertThat(claims.get(0).get("conversationReference")).isNotEqualTo(claims.get(1).get("conversationReference"));
 
             JsonNode history = dossier.get("history");
-            assertThat(history).hasSize(3);
-            assertThat(history.get(0).get("to").asText()).isEqualTo("RECEIVED");
+            assertThat(history).extracting(h -> h.get("to").asText())
+                    .containsExactly("RECEIVED", "NEW", "NEW", "SALDO_REQUESTED", "SALDO_REQUESTED", "SALDO_INVENTORY");
             assertThat(history.get(0).has("claimId")).isFalse();
             assertThat(history.get(0).get("causeType").asText()).isEqualTo("USER");
             assertThat(history.get(0).get("causeReference").asText()).isEqualTo(SHV);
-            assertThat(history.get(1).get("to").asText()).isEqualTo("NEW");
             assertThat(history.get(1).get("claimId").asText()).isEqualTo(claims.get(0).get("id").asText());
+            // Each claim's move to SALDO_REQUESTED names the Saldoverzoek that caused it.
+            assertThat(history.get(3).get("causeType").asText()).isEqualTo("MESSAGE");
+            assertThat(history.get(3).get("causeReference").asText()).isEqualTo(messages.get(0).get("reference").asText());
+            assertThat(history.get(5).get("from").asText()).isEqualTo("RECEIVED");
         }
 
         @Test
@@ -110,6 +121,8 @@ class DossierApiTest {
             assertThat(second.status()).isEqualTo(200);
             assertThat(second.json().get("id")).isEqualTo(first.json().get("id"));
             assertThat(dossiersWithReference(reference)).isEqualTo(1);
+            // Nothing is queued twice either.
+            assertThat(second.json().get("messages")).hasSize(2);
         }
 
         @Test
@@ -275,8 +288,9 @@ class DossierApiTest {
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.json().get("id").asText()).isEqualTo(id);
-            assertThat(response.json().get("claims")).extracting(c -> c.get("status").asText()).containsOnly("NEW");
-            assertThat(response.json().get("history")).hasSize(3);
+            assertThat(response.json().get("claims")).extracting(c -> c.get("status").asText())
+                    .containsOnly("SALDO_REQUESTED");
+            assertThat(response.json().get("history")).hasSize(6);
         }
 
         @Test
@@ -309,7 +323,7 @@ class DossierApiTest {
 
             assertThat(page.get("totalItems").asLong()).isEqualTo(1);
             assertThat(page.at("/items/0/id").asText()).isEqualTo(id);
-            assertThat(page.at("/items/0/claimsByStatus/NEW").asInt()).isEqualTo(2);
+            assertThat(page.at("/items/0/claimsByStatus/SALDO_REQUESTED").asInt()).isEqualTo(2);
         }
 
         @Test
@@ -324,7 +338,7 @@ class DossierApiTest {
             JsonNode withSoap = api.get("/api/v1/dossiers?size=100&creditorOin=" + CREDITOR_SOAP).json();
             assertThat(withSoap.get("items")).extracting(i -> i.get("id").asText()).contains(soapId);
 
-            JsonNode received = api.get("/api/v1/dossiers?size=100&status=RECEIVED&status=AGREED").json();
+            JsonNode received = api.get("/api/v1/dossiers?size=100&status=SALDO_INVENTORY&status=AGREED").json();
             assertThat(received.get("items")).extracting(i -> i.get("id").asText()).contains(soapId);
             assertThat(api.get("/api/v1/dossiers?size=100&status=AGREED").json().get("items"))
                     .extracting(i -> i.get("id").asText()).doesNotContain(soapId);

@@ -1,0 +1,20 @@
+package nl.knooppunt.gateway.inbound;
+
+/**
+ * The outcome of a message from a creditor, the same on every channel (SOAP fault codes, REST
+ * problem types and SFTP error reports are all named after these).
+ */
+public enum InboundOutcome {
+    /** Accepted and processed. */
+    ACCEPTED,
+    /** The message does not match the contract. */
+    SCHEMA_INVALID,
+    /** No conversation, or no message to answer, with these references exists for the sender. */
+    UNKNOWN_CONVERSATION,
+    /** This type may not answer that message, that message was not delivered yet, or it was answered already. */
+    REPLY_NOT_PERMITTED,
+    /** The sender may not send this: another sender's identity, another creditor's conversation, an SHV message type. */
+    NOT_AUTHORIZED,
+    /** Not processed now because of a fault of the gateway; nothing was changed, send it again later. */
+    INTERNAL_ERROR
+}

@@ -1,0 +1,178 @@
+package nl.knooppunt.gateway.inbound;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import nl.knooppunt.gateway.dossier.Cause;
+import nl.knooppunt.gateway.dossier.Claim;
+import nl.knooppunt.gateway.dossier.ClaimStatus;
+import nl.knooppunt.gateway.dossier.Conversation;
+import nl.knooppunt.gateway.dossier.Conversations;
+import nl.knooppunt.gateway.dossier.DossierRepository;
+import nl.knooppunt.gateway.dossier.MessageLog;
+import nl.knooppunt.gateway.dossier.StatusService;
+import nl.knooppunt.gateway.messages.MessageXml;
+import nl.knooppunt.gateway.outbound.OutboundMessageView;
+import nl.knooppunt.gateway.outbound.OutboundMessages;
+import nl.knooppunt.gateway.outbound.OutboundStatus;
+import nl.knooppunt.gateway.privacy.PersonalDataCipher;
+import nl.knooppunt.gateway.registry.Participant;
+import nl.knooppunt.gateway.registry.ParticipantRepository;
+import nl.knooppunt.gateway.workflow.DossierProgress;
+import nl.knooppunt.mappings.canonical.Header;
+import nl.knooppunt.mappings.canonical.Message;
+import nl.knooppunt.mappings.canonical.MessageType;
+import nl.knooppunt.mappings.canonical.Party;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Receives a message from a creditor, whatever the channel (SOAP, REST, SFTP, portal): checks that
+ * the sender may send it in this conversation and that it may answer what it answers, applies its
+ * effect on the claim and dossier, and keeps it — all in one transaction, so a refused message
+ * changes nothing. The Schuldenknooppunt correlation rules apply: the ConversatieReferentienummer
+ * names the conversation, the CrossReferentienummer the message answered, which the sender must
+ * have received in that conversation.
+ */
+@Service
+public class InboundService {
+
+    /** A creditor can only answer what actually reached it. */
+    private static final Set<OutboundStatus> RECEIVED_BY_CREDITOR = EnumSet.of(OutboundStatus.DELIVERED,
+            OutboundStatus.IN_MAILBOX, OutboundStatus.FETCHED, OutboundStatus.CONFIRMED);
+
+    private final InboundMessages inbound;
+    private final MessageLog messageLog;
+    private final Conversations conversations;
+    private final ParticipantRepository participants;
+    private final DossierRepository dossiers;
+    private final OutboundMessages outbound;
+    private final StatusService statuses;
+    private final DossierProgress progress;
+    private final MessageXml xml;
+    private final PersonalDataCipher cipher;
+    private final Clock clock;
+
+    InboundService(InboundMessages inbound, MessageLog messageLog, Conversations conversations,
+                   ParticipantRepository participants, DossierRepository dossiers, OutboundMessages outbound,
+                   StatusService statuses, DossierProgress progress, MessageXml xml, PersonalDataCipher cipher,
+                   Clock clock) {
+        this.inbound = inbound;
+        this.messageLog = messageLog;
+        this.conversations = conversations;
+        this.participants = participants;
+        this.dossiers = dossiers;
+        this.outbound = outbound;
+        this.statuses = statuses;
+        this.progress = progress;
+        this.xml = xml;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /**
+     * Processes one message from the authenticated creditor.
+     *
+     * @return the outcome; for a message received before, its original outcome (marked as replay)
+     * @throws InboundRejectedException when the message is refused; nothing was changed
+     */
+    @Transactional
+    public InboundResult receive(Participant sender, Message message, String channel) {
+        Header header = message.header();
+        UUID reference = header.referentienummer();
+        Optional<InboundResult> replay = replayOf(sender, reference);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        if (messageLog.find(reference).isPresent()) {
+            throw new InboundRejectedException(InboundOutcome.NOT_AUTHORIZED,
+                    "Referentienummer " + reference + " is already used by another message");
+        }
+        MessageType type = header.berichttype();
+        if (!sender.isCreditor() || type.sender() != Party.SE) {
+            throw new InboundRejectedException(InboundOutcome.NOT_AUTHORIZED,
+                    type.code() + " is not a message a creditor sends");
+        }
+        if (!sender.oin().value().equals(header.afzenderOin())) {
+            throw new InboundRejectedException(InboundOutcome.NOT_AUTHORIZED,
+                    "AfzenderOin is not the OIN of the sending organisation");
+        }
+        Conversation conversation = conversations.findByReference(header.conversatieReferentienummer())
+                .orElseThrow(() -> new InboundRejectedException(InboundOutcome.UNKNOWN_CONVERSATION,
+                        "No conversation " + header.conversatieReferentienummer()));
+        if (!conversation.creditorId().equals(sender.id())) {
+            throw new InboundRejectedException(InboundOutcome.NOT_AUTHORIZED,
+                    "Conversation " + conversation.reference() + " is not yours");
+        }
+        Participant shv = participants.findById(conversation.shvId()).orElseThrow();
+        if (!shv.oin().value().equals(header.ontvangerOin())) {
+            throw new InboundRejectedException(InboundOutcome.UNKNOWN_CONVERSATION,
+                    "OntvangerOin is not the schuldhulpverlener of this conversation");
+        }
+        if (header.crossReferentienummer() != null) {
+            checkAnswered(sender, conversation, type, header.crossReferentienummer());
+        }
+
+        Instant now = clock.instant();
+        Cause cause = Cause.message(reference);
+        Optional<ClaimStatus> target = ClaimEffects.targetStatus(message.body());
+        if (target.isPresent()) {
+            Claim claim = dossiers.findClaim(conversation.claimId()).orElseThrow();
+            if (!ClaimStatus.TRANSITIONS.isAllowed(claim.status(), target.get())) {
+                throw new InboundRejectedException(InboundOutcome.REPLY_NOT_PERMITTED, "The claim is "
+                        + claim.status() + "; a " + type.code() + " is not possible now (answered already?)");
+            }
+            statuses.changeClaim(conversation.dossierId(), claim.id(), target.get(), cause, type.displayName());
+            Optional<BigDecimal> amount = ClaimEffects.confirmedAmount(message.body());
+            amount.ifPresent(a -> dossiers.updateConfirmedAmount(claim.id(), a));
+            progress.afterClaimChange(conversation.dossierId(), cause);
+        }
+        messageLog.record(reference, conversation.id(), header.crossReferentienummer(), type.code(),
+                MessageLog.Direction.INBOUND, sender.id(), shv.id(), now);
+        inbound.insert(reference, sender.id(), conversation.dossierId(), conversation.claimId(), type.code(), channel,
+                InboundOutcome.ACCEPTED, cipher.encrypt(xml.write(message), payloadContext(reference)), now);
+        return new InboundResult(reference, InboundOutcome.ACCEPTED, false, null);
+    }
+
+    /** The original result of a message received before, if it was; another sender's reference is refused. */
+    @Transactional(readOnly = true)
+    public Optional<InboundResult> replayOf(Participant sender, UUID reference) {
+        Optional<InboundMessages.Stored> earlier = inbound.find(reference);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!earlier.get().senderId().equals(sender.id())) {
+            throw new InboundRejectedException(InboundOutcome.NOT_AUTHORIZED,
+                    "Referentienummer " + reference + " is already used by another message");
+        }
+        return Optional.of(new InboundResult(reference, earlier.get().outcome(), true,
+                "received before at " + earlier.get().receivedAt()));
+    }
+
+    /** The answered message must be one the sender received in this conversation, and of a type this type answers. */
+    private void checkAnswered(Participant sender, Conversation conversation, MessageType type, UUID crossReference) {
+        MessageLog.Entry answered = messageLog.find(crossReference)
+                .filter(m -> m.conversationId().equals(conversation.id()))
+                .filter(m -> m.direction() == MessageLog.Direction.OUTBOUND && m.recipientId().equals(sender.id()))
+                .orElseThrow(() -> new InboundRejectedException(InboundOutcome.UNKNOWN_CONVERSATION,
+                        "CrossReferentienummer " + crossReference + " is not a message you received in this conversation"));
+        MessageType answeredType = MessageType.fromCode(answered.messageType()).orElseThrow();
+        if (!type.mayAnswer(answeredType)) {
+            throw new InboundRejectedException(InboundOutcome.REPLY_NOT_PERMITTED,
+                    "A " + type.code() + " may not answer a " + answeredType.code());
+        }
+        OutboundStatus delivery = outbound.find(crossReference).map(OutboundMessageView::status).orElse(null);
+        if (delivery != null && !RECEIVED_BY_CREDITOR.contains(delivery)) {
+            throw new InboundRejectedException(InboundOutcome.REPLY_NOT_PERMITTED,
+                    "Message " + crossReference + " has not been delivered to you");
+        }
+    }
+
+    static String payloadContext(UUID reference) {
+        return "inbound:" + reference;
+    }
+}

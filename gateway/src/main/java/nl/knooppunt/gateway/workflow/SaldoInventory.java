@@ -1,0 +1,74 @@
+package nl.knooppunt.gateway.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import nl.knooppunt.gateway.dossier.Cause;
+import nl.knooppunt.gateway.dossier.Claim;
+import nl.knooppunt.gateway.dossier.ClaimStatus;
+import nl.knooppunt.gateway.dossier.ClientData;
+import nl.knooppunt.gateway.dossier.Conversation;
+import nl.knooppunt.gateway.dossier.Conversations;
+import nl.knooppunt.gateway.dossier.DossierDetails;
+import nl.knooppunt.gateway.dossier.DossierService;
+import nl.knooppunt.gateway.dossier.DossierStatus;
+import nl.knooppunt.gateway.dossier.StatusService;
+import nl.knooppunt.gateway.messages.MessageXml;
+import nl.knooppunt.gateway.outbound.NewOutboundMessage;
+import nl.knooppunt.gateway.outbound.Outbox;
+import nl.knooppunt.gateway.registry.Participant;
+import nl.knooppunt.gateway.registry.ParticipantRepository;
+import nl.knooppunt.mappings.canonical.Message;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts the saldo inventory of a dossier: a Saldoverzoek to every creditor, queued in the outbox in
+ * the same transaction that moves the claims to SALDO_REQUESTED and the dossier to SALDO_INVENTORY.
+ */
+@Service
+public class SaldoInventory {
+
+    private final DossierService dossiers;
+    private final Conversations conversations;
+    private final ParticipantRepository participants;
+    private final StatusService statuses;
+    private final Outbox outbox;
+    private final MessageXml xml;
+    private final Clock clock;
+
+    SaldoInventory(DossierService dossiers, Conversations conversations, ParticipantRepository participants,
+                   StatusService statuses, Outbox outbox, MessageXml xml, Clock clock) {
+        this.dossiers = dossiers;
+        this.conversations = conversations;
+        this.participants = participants;
+        this.statuses = statuses;
+        this.outbox = outbox;
+        this.xml = xml;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void start(UUID dossierId, Cause cause) {
+        DossierDetails details = dossiers.get(dossierId);
+        ClientData client = details.clientData().orElseThrow(() -> new IllegalStateException("Dossier has no client data"));
+        Participant shv = participants.findById(details.dossier().shvId()).orElseThrow();
+        Instant now = clock.instant();
+        for (Claim claim : details.claims()) {
+            if (claim.status() != ClaimStatus.NEW) {
+                continue;
+            }
+            Conversation conversation = conversations.findByClaim(claim.id()).orElseThrow();
+            UUID reference = UUID.randomUUID();
+            Message saldoverzoek = SaldoverzoekFactory.create(reference, conversation.reference(), details.dossier(),
+                    client, claim, shv, now);
+            outbox.enqueue(new NewOutboundMessage(reference, conversation.id(), null,
+                    saldoverzoek.header().berichttype().code(), dossierId, claim.id(), shv.id(), claim.creditorId(),
+                    xml.write(saldoverzoek)));
+            statuses.changeClaim(dossierId, claim.id(), ClaimStatus.SALDO_REQUESTED, Cause.message(reference),
+                    "Saldoverzoek queued");
+        }
+        statuses.changeDossier(dossierId, DossierStatus.SALDO_INVENTORY, cause, "saldoverzoeken queued");
+    }
+}
