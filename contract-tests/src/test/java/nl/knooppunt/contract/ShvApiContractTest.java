@@ -15,7 +15,10 @@ import nl.knooppunt.gateway.KnooppuntApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import nl.knooppunt.contract.support.ContractPki;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The SHV API as published: the OpenAPI document the gateway serves must equal the one under
@@ -25,6 +28,14 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(classes = KnooppuntApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("contract")
 class ShvApiContractTest {
+
+    @DynamicPropertySource
+    static void gateway(DynamicPropertyRegistry registry) {
+        ContractPki.register(registry);
+        registry.add("knooppunt.registry.participants[0].oin", () -> ContractPki.oin(ContractPki.SHV));
+        registry.add("knooppunt.registry.participants[0].kind", () -> "SHV");
+        registry.add("knooppunt.registry.participants[0].name", () -> "Gemeente Voorbeeldstad");
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -37,7 +48,7 @@ class ShvApiContractTest {
     /** As an SHV system reads it: over the participant port, with its client certificate. */
     private String get(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newBuilder()
-                .sslContext(ContractTls.participant("gemeente-voorbeeldstad"))
+                .sslContext(ContractPki.clientTls(ContractPki.SHV))
                 .build()
                 .send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path)).build(),
                         HttpResponse.BodyHandlers.ofString());

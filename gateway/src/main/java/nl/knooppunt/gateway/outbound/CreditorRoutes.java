@@ -29,9 +29,13 @@ public class CreditorRoutes {
         return "direct:deliver-" + oin;
     }
 
-    public synchronized void ensureDeliveryRoute(String oin) throws Exception {
+    /** @return false when the gateway is shutting down and no route can be added */
+    public synchronized boolean ensureDeliveryRoute(String oin) throws Exception {
         if (created.contains(oin)) {
-            return;
+            return true;
+        }
+        if (camel.isStopping() || camel.isStopped()) {
+            return false;
         }
         camel.getRegistry().bind(CreditorBreakers.beanName(oin), breakers.forCreditor(oin));
         camel.addRoutes(new RouteBuilder() {
@@ -48,5 +52,6 @@ public class CreditorRoutes {
             }
         });
         created.add(oin);
+        return true;
     }
 }

@@ -42,8 +42,11 @@ public class OutboundDispatcher {
             }
             String oin = creditor.oin().value();
             if (inFlight.add(oin)) {
-                routes.ensureDeliveryRoute(oin);
-                serve.add(oin);
+                if (routes.ensureDeliveryRoute(oin)) {
+                    serve.add(oin);
+                } else {
+                    inFlight.remove(oin);
+                }
             }
         }
         return serve;

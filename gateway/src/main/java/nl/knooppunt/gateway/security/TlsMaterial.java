@@ -28,6 +28,7 @@ public class TlsMaterial {
     private final TlsProperties properties;
     private final Path combinedCrls;
     private volatile String fingerprint;
+    private volatile int version;
 
     TlsMaterial(TlsProperties properties) throws IOException {
         this.properties = properties;
@@ -50,6 +51,11 @@ public class TlsMaterial {
     /** One PEM file with every configured CRL, for Tomcat; empty when no CRLs are configured. */
     public Path combinedCrlFile() {
         return combinedCrls;
+    }
+
+    /** Goes up every time the files changed on disk; caches of what was built from them compare it. */
+    public int version() {
+        return version;
     }
 
     public boolean hasCrls() {
@@ -93,6 +99,7 @@ public class TlsMaterial {
         }
         writeCombinedCrls();
         fingerprint = now;
+        version++;
         return true;
     }
 

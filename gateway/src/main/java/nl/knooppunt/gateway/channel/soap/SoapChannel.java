@@ -1,0 +1,191 @@
+package nl.knooppunt.gateway.channel.soap;
+
+import jakarta.xml.ws.WebServiceException;
+import jakarta.xml.ws.soap.SOAPFaultException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.namespace.QName;
+import nl.knooppunt.gateway.messages.MessageXml;
+import nl.knooppunt.gateway.outbound.BatchResult;
+import nl.knooppunt.gateway.outbound.DeliveryFailure;
+import nl.knooppunt.gateway.outbound.FailureClassifier;
+import nl.knooppunt.gateway.outbound.OutboundBatch;
+import nl.knooppunt.gateway.outbound.OutboundChannel;
+import nl.knooppunt.gateway.registry.ChannelType;
+import nl.knooppunt.gateway.registry.CreditorChannel;
+import nl.knooppunt.gateway.registry.Participant;
+import nl.knooppunt.gateway.security.OutboundTls;
+import nl.knooppunt.gateway.security.TlsMaterial;
+import nl.knooppunt.mappings.soap.SchuldeiserPortType;
+import nl.knooppunt.mappings.soap.SoapMessages;
+import nl.knooppunt.mappings.soap.types.LeverBatchAntwoord;
+import nl.knooppunt.mappings.xml.XmlCanonicalMapper;
+import nl.knooppunt.mappings.xml.jaxb.Batch;
+import nl.knooppunt.mappings.xml.jaxb.BatchHeader;
+import nl.knooppunt.mappings.xml.jaxb.Bericht;
+import org.apache.cxf.Bus;
+import org.apache.cxf.configuration.jsse.TLSClientParameters;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.apache.cxf.ws.addressing.WSAddressingFeature;
+import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
+import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers batches to creditors that run a SOAP service (schuldeiser-v2.wsdl): one {@code LeverBatch}
+ * call per batch, over mutual TLS with the gateway's certificate, signed (and on 2W-be-SE encrypted
+ * to the creditor's certificate); the creditor's answer must be signed by the creditor itself.
+ *
+ * <p>Channel settings: {@code security-profile} (2W-be-S or 2W-be-SE), {@code certificate} (PEM file
+ * of the creditor's certificate, for encryption), {@code trust-store} and {@code trust-store-password}
+ * (PKCS#12, when the creditor's server certificate chains to another CA than participants').
+ */
+@Component
+class SoapChannel implements OutboundChannel {
+
+    static final String WSDL = "classpath:nl/knooppunt/mappings/wsdl/schuldeiser-v2.wsdl";
+    static final String NAMESPACE = "urn:knooppunt:schuldeiser:v2:wsdl";
+
+    private final Bus bus;
+    private final WsSecurity security;
+    private final OutboundTls tls;
+    private final TlsMaterial material;
+    private final SoapProperties properties;
+    private final MessageXml xml;
+    private final Clock clock;
+    private final XmlCanonicalMapper mapper = new XmlCanonicalMapper();
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
+
+    private record Client(CreditorChannel channel, int tlsVersion, SchuldeiserPortType port) {}
+
+    SoapChannel(Bus bus, WsSecurity security, OutboundTls tls, TlsMaterial material, SoapProperties properties,
+                MessageXml xml, Clock clock) {
+        this.bus = bus;
+        this.security = security;
+        this.tls = tls;
+        this.material = material;
+        this.properties = properties;
+        this.xml = xml;
+        this.clock = clock;
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.SOAP;
+    }
+
+    @Override
+    public BatchResult send(OutboundBatch batch) throws DeliveryFailure {
+        Batch request = new Batch();
+        BatchHeader header = new BatchHeader();
+        header.setBatchId(batch.id());
+        header.setOntvangerOin(batch.creditor().oin().value());
+        header.setAangemaakt(clock.instant().atOffset(ZoneOffset.UTC));
+        header.setAantal(batch.messageCount());
+        request.setBatchHeader(header);
+        List<Bericht> messages = SoapMessages.messagesOf(request);
+        batch.messages().forEach(item -> messages.add(mapper.toJaxb(xml.read(item.payload()))));
+
+        LeverBatchAntwoord answer;
+        try {
+            answer = client(batch.creditor()).leverBatch(request);
+        } catch (SOAPFaultException fault) {
+            String code = fault.getFault().getFaultCodeAsQName().getLocalPart();
+            throw new DeliveryFailure("SOAP fault " + code + ": " + fault.getMessage(),
+                    FailureClassifier.isRecoverableSoapFault(code), fault);
+        } catch (WebServiceException failure) {
+            // No usable answer (connection, timeout, an answer that fails its signature check): the
+            // creditor may or may not have it, so the same batch goes again and it can de-duplicate.
+            throw DeliveryFailure.recoverable("SOAP call failed: " + failure.getMessage(), failure);
+        }
+        return results(batch, messages, answer);
+    }
+
+    private static BatchResult results(OutboundBatch batch, List<Bericht> sent, LeverBatchAntwoord answer)
+            throws DeliveryFailure {
+        if (!batch.id().equals(answer.getBatchId())) {
+            throw DeliveryFailure.recoverable("The creditor answered for batch " + answer.getBatchId(), null);
+        }
+        Set<UUID> expected = new HashSet<>();
+        sent.forEach(m -> expected.add(m.getHeader().getReferentienummer()));
+        Map<UUID, String> rejected = new HashMap<>();
+        Set<UUID> answered = new HashSet<>();
+        for (LeverBatchAntwoord.Ontvangst receipt : answer.getOntvangst()) {
+            answered.add(receipt.getReferentienummer());
+            if (!receipt.isGeaccepteerd()) {
+                rejected.put(receipt.getReferentienummer(), receipt.getReden() == null ? "refused" : receipt.getReden());
+            }
+        }
+        if (!answered.containsAll(expected)) {
+            throw DeliveryFailure.recoverable("The creditor answered for " + answered.size() + " of "
+                    + expected.size() + " messages", null);
+        }
+        return new BatchResult(rejected);
+    }
+
+    private SchuldeiserPortType client(Participant creditor) {
+        CreditorChannel channel = creditor.channel().orElseThrow();
+        Client client = clients.get(creditor.oin().value());
+        if (client == null || !client.channel().equals(channel) || client.tlsVersion() != material.version()) {
+            client = new Client(channel, material.version(), create(creditor, channel));
+            clients.put(creditor.oin().value(), client);
+        }
+        return client.port();
+    }
+
+    private SchuldeiserPortType create(Participant creditor, CreditorChannel channel) {
+        SecurityProfile profile = SecurityProfile.of(channel.settings());
+        X509Certificate creditorCertificate = profile.encrypts() ? certificate(channel.settings().get("certificate")) : null;
+
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setBus(bus);
+        factory.setServiceClass(SchuldeiserPortType.class);
+        factory.setWsdlURL(WSDL);
+        factory.setServiceName(new QName(NAMESPACE, "SchuldeiserService"));
+        factory.setEndpointName(new QName(NAMESPACE, "SchuldeiserPort"));
+        factory.setAddress(channel.endpoint());
+        factory.getFeatures().add(new WSAddressingFeature());
+        factory.getOutInterceptors().add(new WSS4JOutInterceptor(security.outgoing(profile, creditorCertificate)));
+        factory.getInInterceptors().add(new WSS4JInInterceptor(security.incoming(profile)));
+        factory.getInInterceptors().add(new ResponseSignedBy(creditor.oin().value()));
+        SchuldeiserPortType port = factory.create(SchuldeiserPortType.class);
+
+        HTTPConduit conduit = (HTTPConduit) ClientProxy.getClient(port).getConduit();
+        TLSClientParameters tlsParameters = new TLSClientParameters();
+        String trustStore = channel.settings().get("trust-store");
+        tlsParameters.setSslContext(tls.clientContext(trustStore == null ? null : Path.of(trustStore),
+                channel.settings().get("trust-store-password")));
+        conduit.setTlsClientParameters(tlsParameters);
+        HTTPClientPolicy policy = new HTTPClientPolicy();
+        policy.setConnectionTimeout(properties.connectTimeout().toMillis());
+        policy.setReceiveTimeout(properties.receiveTimeout().toMillis());
+        conduit.setClient(policy);
+        return port;
+    }
+
+    private static X509Certificate certificate(String pemFile) {
+        if (pemFile == null) {
+            throw new IllegalStateException("Profile 2W-be-SE needs channel setting 'certificate' (the creditor's PEM)");
+        }
+        try (InputStream in = Files.newInputStream(Path.of(pemFile))) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (Exception e) {
+            throw new IllegalStateException("The creditor's certificate cannot be read: " + pemFile, e);
+        }
+    }
+}

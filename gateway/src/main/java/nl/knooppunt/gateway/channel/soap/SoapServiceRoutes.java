@@ -1,0 +1,30 @@
+package nl.knooppunt.gateway.channel.soap;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/** The SOAP service: one entry route, one small route per operation. */
+@Component
+class SoapServiceRoutes extends RouteBuilder {
+
+    private final SoapOperations operations;
+
+    SoapServiceRoutes(SoapOperations operations) {
+        this.operations = operations;
+    }
+
+    @Override
+    public void configure() {
+        from("cxf:bean:knooppuntSoapService").routeId("soap-service")
+                .toD("direct:soap-${header.operationName}");
+
+        from("direct:soap-VerstuurBericht").routeId("soap-VerstuurBericht")
+                .bean(operations, "verstuurBericht");
+        from("direct:soap-VerstuurBerichten").routeId("soap-VerstuurBerichten")
+                .bean(operations, "verstuurBerichten");
+        from("direct:soap-HaalBerichtenOp").routeId("soap-HaalBerichtenOp")
+                .bean(operations, "haalBerichtenOp");
+        from("direct:soap-BevestigBerichten").routeId("soap-BevestigBerichten")
+                .bean(operations, "bevestigBerichten");
+    }
+}
