@@ -89,7 +89,7 @@ class OutcomeRecorder {
         }
         String deadReason = failure.isRecoverable()
                 ? "gave up after " + batch.attempt() + " attempts; last: " + reason
-                : "refused by creditor: " + reason;
+                : "not deliverable: " + reason;
         outbound.markAllDead(batch.batchId(), deadReason, now);
         outbound.completeBatch(batch.batchId(), "DEAD", deadReason, null, now);
         outbound.finishAttempt(batch.batchId(), batch.attempt(),

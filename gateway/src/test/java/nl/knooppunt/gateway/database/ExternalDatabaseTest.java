@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -19,8 +20,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * With spring.datasource.url set, the gateway uses that server and starts no database of its own.
  * The "external" server here is a separately started PostgreSQL the gateway knows nothing about.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "knooppunt.outbound.enabled=false")
 @ActiveProfiles("test")
+// The server this context uses stops with the class; so must the context.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ExternalDatabaseTest {
 
     static final EmbeddedPostgres EXTERNAL = start();

@@ -197,7 +197,7 @@ class OutboundEngineTest {
 
         assertThat(forF).allSatisfy(ref -> {
             assertThat(fixture.status(ref)).isEqualTo(OutboundStatus.DEAD);
-            assertThat(messages.find(ref).orElseThrow().lastError()).startsWith("refused by creditor: HTTP 400");
+            assertThat(messages.find(ref).orElseThrow().lastError()).startsWith("not deliverable: HTTP 400");
         });
         assertThat(channels.receivedBy(F)).hasSize(1);
     }

@@ -51,8 +51,8 @@ class TwoInstancesTest {
     void twoInstancesOnOneDatabaseSendEveryMessageExactlyOnce() {
         ConfigurableApplicationContext second = SecondGateway.start(dataSource.getJdbcUrl(),
                 new String[] {"test", "outbound-routes"},
-                Map.of("restChannel", new ScriptedChannels.ScriptedChannel(ChannelType.REST, channels),
-                        "soapChannel", new ScriptedChannels.ScriptedChannel(ChannelType.SOAP, channels)),
+                Map.of("scriptedRestChannel", new ScriptedChannels.ScriptedChannel(ChannelType.REST, channels),
+                        "scriptedSoapChannel", new ScriptedChannels.ScriptedChannel(ChannelType.SOAP, channels)),
                 "knooppunt.outbound.batches-per-turn=1", "knooppunt.instance-id=instance-2",
                 "knooppunt.privacy.key-file=target/test-data-keys");
         try {

@@ -36,6 +36,7 @@ import nl.knooppunt.mappings.xml.jaxb.Batch;
 import nl.knooppunt.mappings.xml.jaxb.BatchHeader;
 import nl.knooppunt.mappings.xml.jaxb.Bericht;
 import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
@@ -44,6 +45,7 @@ import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
 import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,9 +75,10 @@ class SoapChannel implements OutboundChannel {
 
     private record Client(CreditorChannel channel, int tlsVersion, SchuldeiserPortType port) {}
 
-    SoapChannel(Bus bus, WsSecurity security, OutboundTls tls, TlsMaterial material, SoapProperties properties,
+    SoapChannel(ObjectProvider<Bus> bus, WsSecurity security, OutboundTls tls, TlsMaterial material, SoapProperties properties,
                 MessageXml xml, Clock clock) {
-        this.bus = bus;
+        // The CXF bus of the web server, or CXF's own when the gateway runs without one.
+        this.bus = bus.getIfAvailable(BusFactory::getDefaultBus);
         this.security = security;
         this.tls = tls;
         this.material = material;

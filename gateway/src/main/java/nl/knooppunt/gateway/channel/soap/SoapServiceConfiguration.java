@@ -13,6 +13,7 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
 import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * the caller's own certificate; encryption on the 2W-be-SE profile), responses signed.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SoapServiceConfiguration {
 
     static final String WSDL = "classpath:nl/knooppunt/mappings/wsdl/knooppunt-v2.wsdl";

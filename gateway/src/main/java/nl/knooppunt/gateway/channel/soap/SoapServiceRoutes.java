@@ -1,10 +1,12 @@
 package nl.knooppunt.gateway.channel.soap;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /** The SOAP service: one entry route, one small route per operation. */
 @Component
+@ConditionalOnWebApplication
 class SoapServiceRoutes extends RouteBuilder {
 
     private final SoapOperations operations;
