@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Streams one batch from the database the way a channel does, in a JVM of its own with a small
- * heap, and prints {@code STREAMED <messages> <bytes>}. Run by {@link BatchStreamingMemoryTest}.
+ * heap, and prints {@code STREAMED <messages> <bytes>} and its peak heap use. Run by {@link BatchStreamingMemoryTest}.
  * Arguments: JDBC URL, batch id, data key file, page size.
  */
 public final class BatchStreamProbe {
@@ -30,6 +30,11 @@ public final class BatchStreamProbe {
             count.incrementAndGet();
             bytes.addAndGet(item.payload().length);
         });
+        long peakHeap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
         System.out.println("STREAMED " + count.get() + " " + bytes.get());
+        System.out.println("PEAK_HEAP_BYTES " + peakHeap);
     }
 }
