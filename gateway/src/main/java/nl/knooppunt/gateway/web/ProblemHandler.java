@@ -89,67 +89,59 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(SubmissionRejectedException.class)
     ResponseEntity<ProblemDetail> submissionRejected(SubmissionRejectedException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, UNKNOWN_PARTICIPANT, "Unknown participant",
                 "The dossier refers to participants the gateway does not know.");
-        problem.setType(UNKNOWN_PARTICIPANT);
-        problem.setTitle("Unknown participant");
         problem.setProperty("errors", ex.violations().stream()
                 .map(v -> new FieldProblem(v.field(), v.message()))
                 .toList());
-        return ResponseEntity.unprocessableEntity().body(problem);
+        return respond(problem);
     }
 
     @ExceptionHandler(DossierNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(DossierNotFoundException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no such dossier.");
-        problem.setType(NOT_FOUND);
-        problem.setTitle("Not found");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return respond(problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", "There is no such dossier."));
     }
 
     @ExceptionHandler(NotAuthorizedException.class)
     ResponseEntity<ProblemDetail> notAuthorized(NotAuthorizedException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage() + "; nothing was changed.");
-        problem.setType(FORBIDDEN);
-        problem.setTitle("Forbidden");
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+        return respond(problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", ex.getMessage() + "; nothing was changed."));
     }
 
     @ExceptionHandler(OutboundMessageNotFoundException.class)
     ResponseEntity<ProblemDetail> messageNotFound(OutboundMessageNotFoundException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no such message.");
-        problem.setType(NOT_FOUND);
-        problem.setTitle("Not found");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return respond(problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", "There is no such message."));
     }
 
     @ExceptionHandler(IllegalTransitionException.class)
     ResponseEntity<ProblemDetail> illegalTransition(IllegalTransitionException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Not possible in the current status " + ex.from() + "; nothing was changed.");
-        problem.setType(CONFLICT);
-        problem.setTitle("Not allowed in this status");
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        return respond(problem(HttpStatus.CONFLICT, CONFLICT, "Not allowed in this status",
+                "Not possible in the current status " + ex.from() + "; nothing was changed."));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         // Logged without the request body: it may hold personal data.
         log.error("Unexpected error while handling an API request", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request could not be handled; nothing was changed. Try again later.");
-        problem.setType(INTERNAL);
-        problem.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(problem);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL, "Internal error",
+                "The request could not be handled; nothing was changed. Try again later."));
     }
 
     private static ProblemDetail validationProblem(List<FieldProblem> problems) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid request",
                 problems.size() == 1 ? "1 field is invalid." : problems.size() + " fields are invalid.");
-        problem.setType(VALIDATION);
-        problem.setTitle("Invalid request");
         problem.setProperty("errors", problems);
         return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     private static String path(JsonMappingException ex) {

@@ -5,22 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import nl.knooppunt.mappings.BatchWriter;
 import nl.knooppunt.mappings.canonical.BatchHeader;
 import nl.knooppunt.mappings.canonical.Message;
-import nl.knooppunt.mappings.internal.BatchWriterChecks;
+import nl.knooppunt.mappings.internal.CheckedBatchWriter;
 
 /** Writes {@code {"batchHeader": ..., "berichten": [...]}} with one message per line, streaming. */
-final class JsonBatchWriter implements BatchWriter {
+final class JsonBatchWriter extends CheckedBatchWriter {
     private final ObjectMapper mapper;
-    private final BatchHeader header;
     private final JsonGenerator generator;
-    private int written;
-    private boolean closed;
 
     JsonBatchWriter(ObjectMapper mapper, BatchHeader header, OutputStream out) {
+        super(header);
         this.mapper = mapper;
-        this.header = header;
         try {
             this.generator = mapper.getFactory().createGenerator(out);
             generator.writeStartObject();
@@ -34,29 +30,17 @@ final class JsonBatchWriter implements BatchWriter {
     }
 
     @Override
-    public void write(Message message) {
-        BatchWriterChecks.check(header, message, written, closed);
+    protected void writeMessage(Message message) {
         try {
             generator.writeRaw('\n');
             JsonMessageCodec.writeMessage(mapper, generator, message);
-            written++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     @Override
-    public int written() {
-        return written;
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        BatchWriterChecks.checkComplete(header, written);
+    protected void finish() {
         try {
             generator.writeRaw('\n');
             generator.writeEndArray();

@@ -10,23 +10,19 @@ import java.nio.charset.StandardCharsets;
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import nl.knooppunt.mappings.BatchWriter;
 import nl.knooppunt.mappings.Contract;
 import nl.knooppunt.mappings.canonical.BatchHeader;
 import nl.knooppunt.mappings.canonical.Message;
-import nl.knooppunt.mappings.internal.BatchWriterChecks;
+import nl.knooppunt.mappings.internal.CheckedBatchWriter;
 
 /** Writes a {@code <Batch>} element by element through StAX; nothing but the current message is held. */
-final class XmlBatchWriter implements BatchWriter {
-    private final BatchHeader header;
+final class XmlBatchWriter extends CheckedBatchWriter {
     private final XMLStreamWriter writer;
     private final Marshaller marshaller;
     private final XmlCanonicalMapper mapper;
-    private int written;
-    private boolean closed;
 
     XmlBatchWriter(BatchHeader header, OutputStream out, XmlCanonicalMapper mapper) {
-        this.header = header;
+        super(header);
         this.mapper = mapper;
         try {
             this.writer = SecureXml.outputFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
@@ -47,29 +43,17 @@ final class XmlBatchWriter implements BatchWriter {
     }
 
     @Override
-    public void write(Message message) {
-        BatchWriterChecks.check(header, message, written, closed);
+    protected void writeMessage(Message message) {
         try {
             marshaller.marshal(mapper.toJaxb(message), writer);
             writer.writeCharacters("\n");
-            written++;
         } catch (JAXBException | XMLStreamException e) {
             throw failure(e);
         }
     }
 
     @Override
-    public int written() {
-        return written;
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        BatchWriterChecks.checkComplete(header, written);
+    protected void finish() {
         try {
             writer.writeEndElement();
             writer.writeCharacters("\n");

@@ -3,6 +3,8 @@ package nl.knooppunt.gateway.channel.soap;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+import nl.knooppunt.gateway.registry.CreditorChannel;
+import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.gateway.security.CertificateIdentity;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.transport.http.AbstractHTTPDestination;
@@ -12,15 +14,27 @@ final class CallerCertificates {
 
     private CallerCertificates() {}
 
-    static Optional<String> tlsOin(Message message) {
+    /** The security profile agreed with the caller (2W-be-S when it has none or is no creditor). */
+    static SecurityProfile securityProfile(Message message, ParticipantRepository participants) {
+        return tlsOin(message)
+                .flatMap(participants::findByOin)
+                .flatMap(p -> p.channel().map(CreditorChannel::settings))
+                .map(SecurityProfile::of)
+                .orElse(SecurityProfile.SIGNED);
+    }
+
+    /** The caller's TLS client certificate. */
+    static Optional<X509Certificate> tlsCertificate(Message message) {
         Object request = message.get(AbstractHTTPDestination.HTTP_REQUEST);
-        if (!(request instanceof HttpServletRequest http)) {
+        if (!(request instanceof HttpServletRequest http)
+                || !(http.getAttribute("jakarta.servlet.request.X509Certificate") instanceof X509Certificate[] chain)
+                || chain.length == 0) {
             return Optional.empty();
         }
-        Object chain = http.getAttribute("jakarta.servlet.request.X509Certificate");
-        if (!(chain instanceof X509Certificate[] certificates) || certificates.length == 0) {
-            return Optional.empty();
-        }
-        return CertificateIdentity.oinOf(certificates[0]);
+        return Optional.of(chain[0]);
+    }
+
+    static Optional<String> tlsOin(Message message) {
+        return tlsCertificate(message).flatMap(CertificateIdentity::oinOf);
     }
 }

@@ -1,7 +1,6 @@
 package nl.knooppunt.gateway.channel.soap;
 
 import java.util.Map;
-import nl.knooppunt.gateway.registry.CreditorChannel;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
@@ -27,11 +26,7 @@ class CallerSecurityProfile extends AbstractSoapInterceptor {
 
     @Override
     public void handleMessage(SoapMessage message) {
-        SecurityProfile profile = CallerCertificates.tlsOin(message)
-                .flatMap(participants::findByOin)
-                .flatMap(p -> p.channel().map(CreditorChannel::settings))
-                .map(SecurityProfile::of)
-                .orElse(SecurityProfile.SIGNED);
+        SecurityProfile profile = CallerCertificates.securityProfile(message, participants);
         for (Map.Entry<String, Object> setting : security.incoming(profile).entrySet()) {
             message.put(setting.getKey(), setting.getValue());
         }

@@ -2,13 +2,11 @@ package nl.knooppunt.gateway.channel.soap;
 
 import java.security.cert.X509Certificate;
 import java.util.Map;
-import nl.knooppunt.gateway.registry.CreditorChannel;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
-import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
 
 /**
@@ -30,17 +28,9 @@ class ResponseSecurity extends AbstractSoapInterceptor {
     @Override
     public void handleMessage(SoapMessage message) {
         Message request = message.getExchange().getInMessage();
-        SecurityProfile profile = CallerCertificates.tlsOin(request)
-                .flatMap(participants::findByOin)
-                .flatMap(p -> p.channel().map(CreditorChannel::settings))
-                .map(SecurityProfile::of)
-                .orElse(SecurityProfile.SIGNED);
-        X509Certificate callerCertificate = null;
-        if (profile.encrypts() && request.get(AbstractHTTPDestination.HTTP_REQUEST)
-                instanceof jakarta.servlet.http.HttpServletRequest http
-                && http.getAttribute("jakarta.servlet.request.X509Certificate") instanceof X509Certificate[] chain) {
-            callerCertificate = chain[0];
-        }
+        SecurityProfile profile = CallerCertificates.securityProfile(request, participants);
+        X509Certificate callerCertificate = profile.encrypts()
+                ? CallerCertificates.tlsCertificate(request).orElse(null) : null;
         for (Map.Entry<String, Object> setting : security.outgoing(profile, callerCertificate).entrySet()) {
             message.put(setting.getKey(), setting.getValue());
         }
