@@ -3,26 +3,23 @@ package nl.knooppunt.mappings.csv;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
-import nl.knooppunt.mappings.BatchReader;
 import nl.knooppunt.mappings.ContractViolationException;
 import nl.knooppunt.mappings.Format;
 import nl.knooppunt.mappings.MappingLimits;
 import nl.knooppunt.mappings.canonical.BatchHeader;
 import nl.knooppunt.mappings.canonical.Message;
 import nl.knooppunt.mappings.csv.CsvRowReader.Row;
+import nl.knooppunt.mappings.internal.CheckedBatchReader;
 
 /** Reads a CSV file line by line, handing out one message (its consecutive rows) at a time. */
-final class CsvBatchReader implements BatchReader {
+final class CsvBatchReader extends CheckedBatchReader {
     private final CsvLayout layout;
     private final CsvMapping mapping;
     private final MappingLimits limits;
     private final CsvRowReader rows;
     private Row lookahead;
     private boolean lookaheadLoaded;
-    private int read;
-    private boolean failed;
 
     CsvBatchReader(CsvLayout layout, CsvMapping mapping, MappingLimits limits, InputStream in) {
         this.layout = layout;
@@ -37,16 +34,8 @@ final class CsvBatchReader implements BatchReader {
     }
 
     @Override
-    public boolean hasNext() {
-        if (failed) {
-            throw new IllegalStateException("the CSV reader stopped at an earlier contract violation");
-        }
-        try {
-            return peek() != null;
-        } catch (RuntimeException e) {
-            failed = true;
-            throw e;
-        }
+    protected boolean nextMessageStarts() {
+        return peek() != null;
     }
 
     private Row peek() {
@@ -59,54 +48,36 @@ final class CsvBatchReader implements BatchReader {
     }
 
     @Override
-    public Message next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
+    protected Message readMessage(int index) {
+        if (index >= limits.maxMessagesPerBatch()) {
+            throw ContractViolationException.of(Format.CSV, "the file holds more than the limit of "
+                    + limits.maxMessagesPerBatch() + " messages").atLine(lookahead.line(), 0);
         }
-        int index = read;
-        try {
-            if (read >= limits.maxMessagesPerBatch()) {
-                throw ContractViolationException.of(Format.CSV, "the file holds more than the limit of "
-                        + limits.maxMessagesPerBatch() + " messages").atLine(lookahead.line(), 0);
+        List<Row> messageRows = new ArrayList<>();
+        Row first = peek();
+        String id = mapping.messageId(first);
+        if (id.isEmpty()) {
+            throw ContractViolationException.of(Format.CSV, "is required: it identifies the message and groups its rows")
+                    .atField(layout.columns().get(layout.messageIdColumn()).name())
+                    .atLine(first.line(), layout.messageIdColumn() + 1);
+        }
+        messageRows.add(first);
+        lookaheadLoaded = false;
+        // Reading ahead one row is what tells where a message ends; the row stays for the next message.
+        while (true) {
+            lookahead = rows.nextRow();
+            lookaheadLoaded = true;
+            if (lookahead == null || !id.equals(mapping.messageId(lookahead))) {
+                break;
             }
-            List<Row> messageRows = new ArrayList<>();
-            Row first = peek();
-            String id = mapping.messageId(first);
-            if (id.isEmpty()) {
-                throw ContractViolationException.of(Format.CSV, "is required: it identifies the message and groups its rows")
-                        .atField(layout.columns().get(layout.messageIdColumn()).name())
-                        .atLine(first.line(), layout.messageIdColumn() + 1);
-            }
-            messageRows.add(first);
+            messageRows.add(lookahead);
             lookaheadLoaded = false;
-            // Reading ahead one row is what tells where a message ends; the row stays for the next message.
-            while (true) {
-                lookahead = rows.nextRow();
-                lookaheadLoaded = true;
-                if (lookahead == null || !id.equals(mapping.messageId(lookahead))) {
-                    break;
-                }
-                messageRows.add(lookahead);
-                lookaheadLoaded = false;
-            }
-            Message message = mapping.message(messageRows);
-            read++;
-            if (lookahead != null) {
-                rows.startMessage();
-            }
-            return message;
-        } catch (ContractViolationException e) {
-            failed = true;
-            throw e.atMessage(index, e.referentienummer());
-        } catch (RuntimeException e) {
-            failed = true;
-            throw e;
         }
-    }
-
-    @Override
-    public int read() {
-        return read;
+        Message message = mapping.message(messageRows);
+        if (lookahead != null) {
+            rows.startMessage();
+        }
+        return message;
     }
 
     @Override

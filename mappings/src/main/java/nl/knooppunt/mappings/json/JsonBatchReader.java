@@ -7,31 +7,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
-import nl.knooppunt.mappings.BatchReader;
 import nl.knooppunt.mappings.ContractViolationException;
 import nl.knooppunt.mappings.MappingLimits;
 import nl.knooppunt.mappings.canonical.BatchHeader;
 import nl.knooppunt.mappings.canonical.InvalidFieldException;
 import nl.knooppunt.mappings.canonical.Message;
+import nl.knooppunt.mappings.internal.CheckedBatchReader;
 import nl.knooppunt.mappings.internal.LimitedInputStream;
 
 /**
  * Streams {@code {"batchHeader": ..., "berichten": [...]}} with Jackson's streaming parser, binding one
  * message at a time. The batch header must come first so that it is known before any message.
  */
-final class JsonBatchReader implements BatchReader {
+final class JsonBatchReader extends CheckedBatchReader {
     private final ObjectMapper mapper;
     private final MappingLimits limits;
     private final LimitedInputStream input;
     private final JsonParser parser;
     private final BatchHeader header;
-    private int read;
-    private boolean messagePending;
-    private boolean finished;
-    private boolean failed;
 
     /** The JSON form of the batch header; the count is boxed so that a missing count is an error. */
     private record BatchHeaderJson(UUID batchId, String ontvangerOin, OffsetDateTime aangemaakt, Integer aantal) {
@@ -96,20 +91,11 @@ final class JsonBatchReader implements BatchReader {
     }
 
     @Override
-    public boolean hasNext() {
-        if (failed) {
-            throw new IllegalStateException("the batch reader stopped at an earlier contract violation");
-        }
-        if (messagePending) {
-            return true;
-        }
-        if (finished) {
-            return false;
-        }
+    protected boolean nextMessageStarts() {
+        int read = read();
         try {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.END_ARRAY) {
-                finished = true;
                 if (read != header.aantal()) {
                     throw JsonInput.violation("the batchHeader announces " + header.aantal()
                             + " messages but the batch holds " + read, "batchHeader.aantal", parser.currentTokenLocation());
@@ -128,24 +114,14 @@ final class JsonBatchReader implements BatchReader {
                         + " its batchHeader announces", "berichten[" + read + "]", parser.currentTokenLocation())
                         .atMessage(read, null);
             }
-            messagePending = true;
             return true;
         } catch (IOException e) {
-            failed = true;
             throw JsonInput.translate(e, null);
-        } catch (RuntimeException e) {
-            failed = true;
-            throw e;
         }
     }
 
     @Override
-    public Message next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        messagePending = false;
-        int index = read;
+    protected Message readMessage(int index) {
         try {
             input.startMessage();
             JsonLocation start = parser.currentTokenLocation();
@@ -156,23 +132,10 @@ final class JsonBatchReader implements BatchReader {
                         "berichten[" + index + "].header.ontvangerOin", start)
                         .atMessage(index, message.header().referentienummer());
             }
-            read++;
             return message;
-        } catch (ContractViolationException e) {
-            failed = true;
-            throw e.atMessageIfUnknown(index, null).atMessage(index, e.referentienummer());
         } catch (IOException e) {
-            failed = true;
             throw JsonInput.translate(e, null).atMessage(index, null);
-        } catch (RuntimeException e) {
-            failed = true;
-            throw e;
         }
-    }
-
-    @Override
-    public int read() {
-        return read;
     }
 
     @Override

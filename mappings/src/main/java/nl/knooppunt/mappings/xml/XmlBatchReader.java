@@ -1,10 +1,8 @@
 package nl.knooppunt.mappings.xml;
 
 import java.io.InputStream;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import javax.xml.namespace.QName;
-import nl.knooppunt.mappings.BatchReader;
 import nl.knooppunt.mappings.Contract;
 import nl.knooppunt.mappings.ContractViolationException;
 import nl.knooppunt.mappings.Format;
@@ -12,18 +10,15 @@ import nl.knooppunt.mappings.MappingLimits;
 import nl.knooppunt.mappings.canonical.BatchHeader;
 import nl.knooppunt.mappings.canonical.InvalidFieldException;
 import nl.knooppunt.mappings.canonical.Message;
+import nl.knooppunt.mappings.internal.CheckedBatchReader;
 import nl.knooppunt.mappings.xml.jaxb.Bericht;
 
 /** Streams a {@code <Batch>}: StAX walks the batch, JAXB reads (and the XSD validates) one message at a time. */
-final class XmlBatchReader implements BatchReader {
+final class XmlBatchReader extends CheckedBatchReader {
     private final XmlInput xml;
     private final MappingLimits limits;
     private final XmlMessageCodec codec;
     private final BatchHeader header;
-    private int read;
-    private boolean messagePending;
-    private boolean finished;
-    private boolean failed;
 
     XmlBatchReader(InputStream in, MappingLimits limits, XmlMessageCodec codec) {
         this.limits = limits;
@@ -69,77 +64,43 @@ final class XmlBatchReader implements BatchReader {
     }
 
     @Override
-    public boolean hasNext() {
-        if (failed) {
-            throw new IllegalStateException("the batch reader stopped at an earlier contract violation");
-        }
-        if (messagePending) {
-            return true;
-        }
-        if (finished) {
+    protected boolean nextMessageStarts() {
+        int read = read();
+        QName next = xml.nextChild();
+        if (next == null) {
+            if (read != header.aantal()) {
+                throw ContractViolationException.of(Format.XML, "the BatchHeader announces " + header.aantal()
+                        + " messages but the batch holds " + read).atField("BatchHeader.Aantal")
+                        .atLine(xml.line(), xml.column());
+            }
+            xml.expectEndOfDocument();
             return false;
         }
-        try {
-            QName next = xml.nextChild();
-            if (next == null) {
-                finished = true;
-                if (read != header.aantal()) {
-                    throw ContractViolationException.of(Format.XML, "the BatchHeader announces " + header.aantal()
-                            + " messages but the batch holds " + read).atField("BatchHeader.Aantal")
-                            .atLine(xml.line(), xml.column());
-                }
-                xml.expectEndOfDocument();
-                return false;
-            }
-            if (XmlMessageCodec.messageTypeOf(next).isEmpty()) {
-                throw ContractViolationException.of(Format.XML, "element " + next + " is not a message of the contract")
-                        .atLine(xml.line(), xml.column()).atMessage(read, null);
-            }
-            if (read >= header.aantal()) {
-                throw ContractViolationException.of(Format.XML, "the batch holds more messages than the "
-                        + header.aantal() + " its BatchHeader announces").atLine(xml.line(), xml.column())
-                        .atMessage(read, null);
-            }
-            messagePending = true;
-            return true;
-        } catch (RuntimeException e) {
-            failed = true;
-            throw e;
+        if (XmlMessageCodec.messageTypeOf(next).isEmpty()) {
+            throw ContractViolationException.of(Format.XML, "element " + next + " is not a message of the contract")
+                    .atLine(xml.line(), xml.column()).atMessage(read, null);
         }
+        if (read >= header.aantal()) {
+            throw ContractViolationException.of(Format.XML, "the batch holds more messages than the "
+                    + header.aantal() + " its BatchHeader announces").atLine(xml.line(), xml.column())
+                    .atMessage(read, null);
+        }
+        return true;
     }
 
     @Override
-    public Message next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
+    protected Message readMessage(int index) {
+        xml.startMessage();
+        long line = xml.line();
+        long column = xml.column();
+        Message message = codec.toCanonical((Bericht) xml.unmarshal(), line, column);
+        if (!message.header().ontvangerOin().equals(header.ontvangerOin())) {
+            throw ContractViolationException.of(Format.XML, "the message is addressed to "
+                    + message.header().ontvangerOin() + " but the batch to " + header.ontvangerOin())
+                    .atField(message.type().code() + ".Header.OntvangerOin").atLine(line, column)
+                    .atMessage(index, message.header().referentienummer());
         }
-        messagePending = false;
-        int index = read;
-        try {
-            xml.startMessage();
-            long line = xml.line();
-            long column = xml.column();
-            Message message = codec.toCanonical((Bericht) xml.unmarshal(), line, column);
-            if (!message.header().ontvangerOin().equals(header.ontvangerOin())) {
-                throw ContractViolationException.of(Format.XML, "the message is addressed to "
-                        + message.header().ontvangerOin() + " but the batch to " + header.ontvangerOin())
-                        .atField(message.type().code() + ".Header.OntvangerOin").atLine(line, column)
-                        .atMessage(index, message.header().referentienummer());
-            }
-            read++;
-            return message;
-        } catch (ContractViolationException e) {
-            failed = true;
-            throw e.atMessageIfUnknown(index, null).atMessage(index, e.referentienummer());
-        } catch (RuntimeException e) {
-            failed = true;
-            throw e;
-        }
-    }
-
-    @Override
-    public int read() {
-        return read;
+        return message;
     }
 
     @Override
