@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import nl.knooppunt.gateway.dossier.Conversation;
 import nl.knooppunt.gateway.dossier.Conversations;
@@ -312,6 +311,5 @@ class OutboundEngineTest {
         byte[] stored = jdbc.sql("select payload from outbound_message where reference = ?").param(ref)
                 .query((rs, n) -> rs.getBytes(1)).single();
         assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Saldoverzoek");
-        assertThat(Optional.of(stored)).isPresent();
     }
 }
