@@ -24,7 +24,7 @@ import javax.security.auth.x500.X500Principal;
  * ca.chain                         issuing CA + root, PEM
  * ca.foreignRoot.*                 subject, certificate, serial, notBefore, notAfter
  * entities                         comma-separated entity names
- * entity.NAME.*                    kind, oin, keyType, alias, keyStore, certificate, subject, serial,
+ * entity.NAME.*                    kind, oin, keyType, alias, keyStore, certificate, chain, subject, serial,
  *                                  notBefore, notAfter
  * </pre>
  * Serials are lower-case hexadecimal, instants ISO-8601 UTC.
@@ -76,6 +76,7 @@ final class DevPkiManifest {
             entries.put(prefix + "alias", entity.alias());
             entries.put(prefix + "keyStore", relative(dir, entity.keyStore()));
             entries.put(prefix + "certificate", relative(dir, entity.certificatePem()));
+            entries.put(prefix + "chain", relative(dir, entity.chainPem()));
             entries.put(prefix + "subject", entity.subject());
             entries.put(prefix + "serial", entity.serialNumber().toString(16));
             entries.put(prefix + "notBefore", entity.notBefore().toString());
@@ -169,7 +170,7 @@ final class DevPkiManifest {
             String prefix = "entity." + name + ".";
             return new EndEntity(name, EntityKind.fromManifestName(text(prefix + "kind")), text(prefix + "oin"),
                     KeyType.valueOf(text(prefix + "keyType")), text(prefix + "alias"), path(prefix + "keyStore"),
-                    path(prefix + "certificate"), text(prefix + "subject"), new BigInteger(text(prefix + "serial"), 16),
+                    path(prefix + "certificate"), path(prefix + "chain"), text(prefix + "subject"), new BigInteger(text(prefix + "serial"), 16),
                     Instant.parse(text(prefix + "notBefore")), Instant.parse(text(prefix + "notAfter")));
         }
     }

@@ -164,6 +164,7 @@ final class DevPkiWriter {
             for (EndEntity entity : old.endEntities()) {
                 previous.add(entity.keyStore());
                 previous.add(entity.certificatePem());
+                previous.add(entity.chainPem());
             }
         } catch (RuntimeException e) {
             // No readable previous manifest: nothing known to remove; same-named files are overwritten.
@@ -192,9 +193,12 @@ final class DevPkiWriter {
             Path keyStore = file(PkiLayout.keyStore(kind, name));
             Path pem = file(PkiLayout.certificatePem(kind, name));
             KeyStores.writeKeyStore(keyStore, name, keys.getPrivate(), chain, spec.password());
+            Path chainPem = file(PkiLayout.chainPem(kind, name));
             PemFiles.write(pem, certificate);
+            PemFiles.write(chainPem, chain);
             certificates.put(name, certificate);
-            return new EndEntity(name, kind, oin, keyType, name, keyStore, pem, DevPkiManifest.subjectOf(certificate),
+            return new EndEntity(name, kind, oin, keyType, name, keyStore, pem, chainPem,
+                    DevPkiManifest.subjectOf(certificate),
                     certificate.getSerialNumber(), certificate.getNotBefore().toInstant(),
                     certificate.getNotAfter().toInstant());
         }

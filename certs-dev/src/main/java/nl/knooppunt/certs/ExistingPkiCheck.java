@@ -80,6 +80,9 @@ final class ExistingPkiCheck {
         if (!onlyCertificate(KeyStores.readCertificates(entity.certificatePem())).equals(leaf)) {
             throw new IllegalStateException("PEM of " + entity.name() + " differs from its key store");
         }
+        if (!KeyStores.readCertificates(entity.chainPem()).equals(java.util.Arrays.asList(chain))) {
+            throw new IllegalStateException("chain PEM of " + entity.name() + " differs from its key store");
+        }
         if (store.getKey(entity.alias(), password) == null) {
             throw new IllegalStateException("key store of " + entity.name() + " has no private key");
         }

@@ -28,6 +28,10 @@ final class PkiLayout {
         return folder(kind) + name + ".pem";
     }
 
+    static String chainPem(EntityKind kind, String name) {
+        return folder(kind) + name + "-chain.pem";
+    }
+
     private static String folder(EntityKind kind) {
         switch (kind) {
             case SERVER:

@@ -32,6 +32,19 @@ class CertificatePathValidationTest {
                 pki.participant(name).certificatePem())).getPublicKey());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {TestPkis.RSA_PARTICIPANT, TestPkis.EC_PARTICIPANT})
+    void chainPemBesideTheLeafHoldsLeafIssuingCaAndRootAndValidates(String name) throws Exception {
+        List<X509Certificate> chain = KeyStores.readCertificates(pki.participant(name).chainPem());
+
+        assertThat(chain).hasSize(3);
+        assertThat(chain.get(0)).isEqualTo(Pkix.only(KeyStores.readCertificates(pki.participant(name).certificatePem())));
+        assertThat(chain.get(1)).isEqualTo(Pkix.only(KeyStores.readCertificates(pki.intermediateCaPem())));
+        assertThat(chain.get(2)).isEqualTo(Pkix.only(KeyStores.readCertificates(pki.rootCaPem())));
+        // What a peer validates: the chain without the root, which it must already trust.
+        Pkix.validateWithCrls(chain.subList(0, 2), pki.trustStore(), PASSWORD, Pkix.crls(pki));
+    }
+
     @Test
     void gatewayChainValidatesWithCrlChecking() throws Exception {
         List<X509Certificate> chain = Pkix.presentedChain(pki.serverKeyStore(), "gateway", PASSWORD);

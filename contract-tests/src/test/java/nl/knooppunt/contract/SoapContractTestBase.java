@@ -32,8 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class SoapContractTestBase {
 
     static final CreditorSoapSimulator CREDITORS = CreditorSoapSimulator.start(
-            List.of(ContractPki.SOAP_CREDITOR, ContractPki.ENCRYPTING_CREDITOR, ContractPki.FAILING_CREDITOR),
-            List.of(ContractPki.ENCRYPTING_CREDITOR));
+            List.of(ContractPki.SOAP_CREDITOR, ContractPki.ENCRYPTING_CREDITOR, ContractPki.FAILING_CREDITOR,
+                    ContractPki.HALF_SIGNING_CREDITOR),
+            List.of(ContractPki.ENCRYPTING_CREDITOR), List.of(ContractPki.HALF_SIGNING_CREDITOR));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
@@ -54,6 +55,8 @@ abstract class SoapContractTestBase {
                 () -> ContractPki.PKI.participant(ContractPki.ENCRYPTING_CREDITOR).certificatePem().toString());
         participant(registry, 4, ContractPki.FAILING_CREDITOR, "CREDITOR", "SOAP",
                 CREDITORS.endpoint(ContractPki.FAILING_CREDITOR));
+        participant(registry, 5, ContractPki.HALF_SIGNING_CREDITOR, "CREDITOR", "SOAP",
+                CREDITORS.endpoint(ContractPki.HALF_SIGNING_CREDITOR));
     }
 
     private static void participant(DynamicPropertyRegistry registry, int i, String name, String kind, String channel,

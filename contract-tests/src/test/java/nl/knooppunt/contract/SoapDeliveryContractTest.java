@@ -55,6 +55,23 @@ class SoapDeliveryContractTest extends SoapContractTestBase {
     }
 
     @Test
+    void anAnswerWhoseSignatureLeavesTheBodyUncoveredDoesNotCountAsDelivery() throws Exception {
+        // The creditor's service receives the batch every time, but signs its answer over the
+        // Timestamp only: an answer that anyone could have altered, so the batch is sent again.
+        JsonNode dossier = submitDossier(ContractPki.HALF_SIGNING_CREDITOR);
+        String reference = dossier.at("/messages/0/reference").asText();
+
+        awaitStatus(reference, "DEAD");
+
+        assertThat(CREDITORS.receivedBy(ContractPki.HALF_SIGNING_CREDITOR)).flatExtracting(r -> r.messages())
+                .extracting(m -> m.getHeader().getReferentienummer().toString())
+                .filteredOn(reference::equals).hasSize(3);
+        JsonNode shown = dossier(dossier.get("id").asText()).at("/messages/0");
+        assertThat(shown.get("lastError").asText()).contains("gave up after 3 attempts")
+                .contains("answer was refused").contains("signature must cover the Body");
+    }
+
+    @Test
     void serverFaultIsRetriedUntilTheCreditorRecoversAndRejectionsBecomeDeadLetters() throws Exception {
         CREDITORS.behave(ContractPki.FAILING_CREDITOR, batch -> {
             throw new SoapFault("Back-end unavailable", Soap11.getInstance().getReceiver());

@@ -26,6 +26,8 @@ public final class ContractPki {
     public static final String SOAP_CREDITOR = "zorgverzekeraar-gezond";
     public static final String ENCRYPTING_CREDITOR = "verzekeraar-versleuteld";
     public static final String FAILING_CREDITOR = "incasso-storing";
+    /** Signs its answers over the Timestamp only, leaving the Body unsigned. */
+    public static final String HALF_SIGNING_CREDITOR = "schuldeiser-halfgetekend";
 
     public static final DevPki PKI = DevPkiGenerator.generateIfAbsent(DevPkiSpec.builder(Path.of("target/contract-pki"))
             .password(PASSWORD)
@@ -34,6 +36,7 @@ public final class ContractPki {
             .participant(SOAP_CREDITOR, "00000001002000000002", KeyType.EC_P256)
             .participant(ENCRYPTING_CREDITOR, "00000001002000000005", KeyType.RSA_2048)
             .participant(FAILING_CREDITOR, "00000001002000000006", KeyType.RSA_2048)
+            .participant(HALF_SIGNING_CREDITOR, "00000001002000000007", KeyType.RSA_2048)
             .build());
 
     private ContractPki() {}
@@ -49,6 +52,7 @@ public final class ContractPki {
         registry.add("knooppunt.tls.key-alias", () -> PKI.server().alias());
         registry.add("knooppunt.tls.trust-store", () -> PKI.trustStore().toString());
         registry.add("knooppunt.tls.trust-store-password", () -> PASSWORD);
+        registry.add("knooppunt.tls.intermediates", () -> PKI.intermediateCaPem().toString());
         registry.add("knooppunt.tls.crls", () -> PKI.crls().stream().map(Path::toString).collect(Collectors.joining(",")));
     }
 

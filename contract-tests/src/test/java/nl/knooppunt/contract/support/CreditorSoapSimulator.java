@@ -80,6 +80,17 @@ public final class CreditorSoapSimulator implements AutoCloseable {
      * @param encrypting the creditors on profile 2W-be-SE (they decrypt requests and encrypt answers)
      */
     public static CreditorSoapSimulator start(List<String> creditors, List<String> encrypting) {
+        return start(creditors, encrypting, List.of());
+    }
+
+    /**
+     * Starts the creditors' services on a free port.
+     *
+     * @param encrypting the creditors on profile 2W-be-SE (they decrypt requests and encrypt answers)
+     * @param halfSigning the creditors whose answers are signed over the Timestamp only
+     */
+    public static CreditorSoapSimulator start(List<String> creditors, List<String> encrypting,
+                                              List<String> halfSigning) {
         try {
             Path base = Files.createTempDirectory("creditor-simulator");
             Tomcat tomcat = new Tomcat();
@@ -121,7 +132,7 @@ public final class CreditorSoapSimulator implements AutoCloseable {
 
             CreditorSoapSimulator simulator = new CreditorSoapSimulator(tomcat, bus);
             for (String creditor : creditors) {
-                simulator.publish(creditor, encrypting.contains(creditor));
+                simulator.publish(creditor, encrypting.contains(creditor), halfSigning.contains(creditor));
             }
             return simulator;
         } catch (IOException | LifecycleException e) {
@@ -129,7 +140,7 @@ public final class CreditorSoapSimulator implements AutoCloseable {
         }
     }
 
-    private void publish(String creditor, boolean encrypts) {
+    private void publish(String creditor, boolean encrypts, boolean halfSigns) {
         String oin = ContractPki.oin(creditor);
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(bus);
@@ -144,8 +155,8 @@ public final class CreditorSoapSimulator implements AutoCloseable {
         factory.setAddress("/" + oin);
         factory.getFeatures().add(new WSAddressingFeature());
         factory.getInInterceptors().add(new WSS4JInInterceptor(WssSettings.verifying(creditor, encrypts)));
-        factory.getOutInterceptors().add(new WSS4JOutInterceptor(
-                WssSettings.signing(creditor, encrypts ? WssSettings.gatewayCertificate() : null)));
+        factory.getOutInterceptors().add(new WSS4JOutInterceptor(halfSigns ? WssSettings.signingOnlyTheTimestamp(creditor)
+                : WssSettings.signing(creditor, encrypts ? WssSettings.gatewayCertificate() : null)));
         factory.create();
     }
 

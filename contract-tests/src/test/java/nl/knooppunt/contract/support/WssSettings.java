@@ -19,6 +19,7 @@ import org.apache.wss4j.common.ext.WSPasswordCallback;
 public final class WssSettings {
 
     private static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
+    private static final String WSA = "http://www.w3.org/2005/08/addressing";
     private static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
 
     private WssSettings() {}
@@ -38,6 +39,9 @@ public final class WssSettings {
                 : "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
         settings.put(ConfigurationConstants.SIG_DIGEST_ALGO, "http://www.w3.org/2001/04/xmlenc#sha256");
         settings.put(ConfigurationConstants.SIGNATURE_PARTS, "{Element}{" + WSU + "}Timestamp;{Element}{" + SOAP11 + "}Body");
+        // The addressing headers the message has are signed too: the gateway refuses them unsigned.
+        settings.put(ConfigurationConstants.OPTIONAL_SIGNATURE_PARTS, "{Element}{" + WSA + "}To;{Element}{" + WSA
+                + "}Action;{Element}{" + WSA + "}MessageID;{Element}{" + WSA + "}RelatesTo;{Element}{" + WSA + "}ReplyTo");
         if (encryptFor != null) {
             settings.put(ConfigurationConstants.ENCRYPTION_USER, "recipient");
             settings.put(ConfigurationConstants.ENC_PROP_REF_ID, "recipient");
@@ -47,6 +51,14 @@ public final class WssSettings {
             settings.put(ConfigurationConstants.ENC_KEY_TRANSPORT, "http://www.w3.org/2009/xmlenc11#rsa-oaep");
             settings.put(ConfigurationConstants.ENCRYPTION_PARTS, "{Content}{" + SOAP11 + "}Body");
         }
+        return settings;
+    }
+
+    /** A careless signer: the Timestamp signed, the Body and the addressing headers not. */
+    public static Map<String, Object> signingOnlyTheTimestamp(String participant) {
+        Map<String, Object> settings = signing(participant, null);
+        settings.put(ConfigurationConstants.SIGNATURE_PARTS, "{Element}{" + WSU + "}Timestamp");
+        settings.remove(ConfigurationConstants.OPTIONAL_SIGNATURE_PARTS);
         return settings;
     }
 

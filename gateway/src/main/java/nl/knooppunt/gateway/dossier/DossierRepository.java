@@ -50,18 +50,19 @@ public class DossierRepository {
      *
      * @return true when this call created the dossier
      */
-    boolean insertIfAbsent(UUID id, UUID shvId, String shvReference, String idempotencyKey,
+    boolean insertIfAbsent(UUID id, UUID shvId, String shvReference, String idempotencyKey, String fingerprint,
                            SettlementType type, DossierStatus status, byte[] clientData, Instant now) {
         return jdbc.sql("""
-                        insert into dossier (id, shv_id, shv_reference, idempotency_key, settlement_type, status,
-                                             client_data, submitted_at, updated_at)
-                        values (:id, :shv, :ref, cast(:key as text), :type, :status, :client, :now, :now)
+                        insert into dossier (id, shv_id, shv_reference, idempotency_key, submission_fingerprint,
+                                             settlement_type, status, client_data, submitted_at, updated_at)
+                        values (:id, :shv, :ref, cast(:key as text), :fingerprint, :type, :status, :client, :now, :now)
                         on conflict do nothing
                         """)
                 .param("id", id)
                 .param("shv", shvId)
                 .param("ref", shvReference)
                 .param("key", idempotencyKey)
+                .param("fingerprint", fingerprint)
                 .param("type", type.name())
                 .param("status", status.name())
                 .param("client", clientData)
@@ -69,19 +70,30 @@ public class DossierRepository {
                 .update() == 1;
     }
 
-    /** The SHV's dossier with this reference or, when given, this idempotency key. */
-    Optional<UUID> findExisting(UUID shvId, String shvReference, String idempotencyKey) {
+    /**
+     * An SHV's dossier found by its reference or idempotency key.
+     *
+     * @param byKey found by the idempotency key (which then decides), not only by the reference
+     * @param fingerprint of what was submitted; null before V5 and once personal data is purged
+     */
+    record Existing(UUID id, boolean byKey, String fingerprint) {}
+
+    /** The SHV's dossier with this idempotency key if given and used, else the one with this reference. */
+    Optional<Existing> findExisting(UUID shvId, String shvReference, String idempotencyKey) {
         return jdbc.sql("""
-                        select id from dossier
+                        select id, coalesce(idempotency_key = cast(:key as text), false) as by_key,
+                               submission_fingerprint
+                          from dossier
                          where shv_id = :shv
                            and (shv_reference = :ref or idempotency_key = cast(:key as text))
-                         order by (idempotency_key = cast(:key as text)) desc nulls last
+                         order by by_key desc
                          limit 1
                         """)
                 .param("shv", shvId)
                 .param("ref", shvReference)
                 .param("key", idempotencyKey)
-                .query(UUID.class)
+                .query((rs, row) -> new Existing(rs.getObject("id", UUID.class), rs.getBoolean("by_key"),
+                        rs.getString("submission_fingerprint")))
                 .optional();
     }
 

@@ -23,16 +23,19 @@ public class DossierService {
     private final StatusService statuses;
     private final StatusHistoryRepository history;
     private final ClientDataCodec clientData;
+    private final SubmissionFingerprint fingerprints;
     private final PersonalDataAudit audit;
     private final Clock clock;
 
     DossierService(DossierRepository dossiers, ParticipantRepository participants, StatusService statuses,
-                   StatusHistoryRepository history, ClientDataCodec clientData, PersonalDataAudit audit, Clock clock) {
+                   StatusHistoryRepository history, ClientDataCodec clientData, SubmissionFingerprint fingerprints,
+                   PersonalDataAudit audit, Clock clock) {
         this.dossiers = dossiers;
         this.participants = participants;
         this.statuses = statuses;
         this.history = history;
         this.clientData = clientData;
+        this.fingerprints = fingerprints;
         this.audit = audit;
         this.clock = clock;
     }
@@ -53,9 +56,12 @@ public class DossierService {
 
     /**
      * Registers a dossier with one claim and one conversation per creditor. Submitting the same
-     * dossier again (same SHV reference, or same idempotency key) returns the existing one.
+     * dossier again, identical, with the same SHV reference or idempotency key returns the existing
+     * one; see {@link SubmissionFingerprint} for what counts as identical.
      *
      * @throws SubmissionRejectedException when the SHV or a creditor is unknown; nothing is stored
+     * @throws IdempotencyKeyReusedException when the key was used for a different submission; nothing is stored
+     * @throws DuplicateReferenceException when the reference was used for a different submission; nothing is stored
      */
     @Transactional
     public SubmissionResult submit(DossierSubmission submission, String idempotencyKey, Cause cause) {
@@ -64,9 +70,11 @@ public class DossierService {
                 .orElseThrow(() -> new SubmissionRejectedException(List.of(new SubmissionRejectedException.Violation(
                         "shvOin", "is not a schuldhulpverlener known to the gateway"))));
 
-        Optional<UUID> existing = dossiers.findExisting(shv.id(), submission.shvReference(), idempotencyKey);
+        String fingerprint = fingerprints.of(submission);
+        Optional<DossierRepository.Existing> existing =
+                dossiers.findExisting(shv.id(), submission.shvReference(), idempotencyKey);
         if (existing.isPresent()) {
-            return new SubmissionResult(existing.get(), false);
+            return repeated(existing.get(), submission);
         }
 
         Map<String, Participant> creditors = participants.findActiveByOins(
@@ -86,12 +94,12 @@ public class DossierService {
         UUID dossierId = UUID.randomUUID();
         Instant now = clock.instant();
         boolean created = dossiers.insertIfAbsent(dossierId, shv.id(), submission.shvReference(), idempotencyKey,
-                submission.settlementType(), DossierStatus.RECEIVED,
+                fingerprint, submission.settlementType(), DossierStatus.RECEIVED,
                 clientData.seal(dossierId, submission.clientData()), now);
         if (!created) {
-            // A concurrent submission of the same dossier won the race; it has committed by now.
-            return new SubmissionResult(
-                    dossiers.findExisting(shv.id(), submission.shvReference(), idempotencyKey).orElseThrow(), false);
+            // A concurrent submission with this reference or key won the race; it has committed by now.
+            return repeated(dossiers.findExisting(shv.id(), submission.shvReference(), idempotencyKey).orElseThrow(),
+                    submission);
         }
         statuses.recordCreated(dossierId, null, DossierStatus.RECEIVED.name(), now, cause, "dossier submitted");
 
@@ -106,6 +114,20 @@ public class DossierService {
             statuses.recordCreated(dossierId, claimId, ClaimStatus.NEW.name(), now, cause, "claim registered");
         }
         return new SubmissionResult(dossierId, true);
+    }
+
+    /**
+     * A submission whose reference or idempotency key is taken: only an identical repeat gets the
+     * existing dossier; anything else would silently drop what changed.
+     */
+    private SubmissionResult repeated(DossierRepository.Existing existing, DossierSubmission submission) {
+        if (fingerprints.matches(submission, existing.fingerprint())) {
+            return new SubmissionResult(existing.id(), false);
+        }
+        if (existing.byKey()) {
+            throw new IdempotencyKeyReusedException();
+        }
+        throw new DuplicateReferenceException(existing.id());
     }
 
     /**

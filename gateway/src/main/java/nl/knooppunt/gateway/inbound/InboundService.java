@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import nl.knooppunt.gateway.messages.MessageXml;
 import nl.knooppunt.gateway.outbound.OutboundMessageView;
 import nl.knooppunt.gateway.outbound.OutboundMessages;
 import nl.knooppunt.gateway.outbound.OutboundStatus;
+import nl.knooppunt.gateway.privacy.PersonalDataAudit;
 import nl.knooppunt.gateway.privacy.PersonalDataCipher;
 import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
@@ -36,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * effect on the claim and dossier, and keeps it — all in one transaction, so a refused message
  * changes nothing. The Schuldenknooppunt correlation rules apply: the ConversatieReferentienummer
  * names the conversation, the CrossReferentienummer the message answered, which the sender must
- * have received in that conversation.
+ * have received in that conversation. An accepted message is written to the personal-data audit,
+ * as it brings data about the client into the dossier.
  */
 @Service
 public class InboundService {
@@ -55,12 +58,13 @@ public class InboundService {
     private final DossierProgress progress;
     private final MessageXml xml;
     private final PersonalDataCipher cipher;
+    private final PersonalDataAudit audit;
     private final Clock clock;
 
     InboundService(InboundMessages inbound, MessageLog messageLog, Conversations conversations,
                    ParticipantRepository participants, DossierRepository dossiers, OutboundMessages outbound,
                    StatusService statuses, DossierProgress progress, MessageXml xml, PersonalDataCipher cipher,
-                   Clock clock) {
+                   PersonalDataAudit audit, Clock clock) {
         this.inbound = inbound;
         this.messageLog = messageLog;
         this.conversations = conversations;
@@ -71,6 +75,7 @@ public class InboundService {
         this.progress = progress;
         this.xml = xml;
         this.cipher = cipher;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -135,6 +140,8 @@ public class InboundService {
                 MessageLog.Direction.INBOUND, sender.id(), shv.id(), now);
         inbound.insert(reference, sender.id(), conversation.dossierId(), conversation.claimId(), type.code(), channel,
                 InboundOutcome.ACCEPTED, cipher.encrypt(xml.write(message), payloadContext(reference)), now);
+        audit.recordMessages(sender.oin().value(), PersonalDataAudit.ActorType.PARTICIPANT, conversation.dossierId(),
+                channel, "sent " + type.code(), List.of(reference));
         return new InboundResult(reference, InboundOutcome.ACCEPTED, false, null);
     }
 

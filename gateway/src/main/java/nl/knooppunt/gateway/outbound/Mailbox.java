@@ -6,8 +6,11 @@ import static nl.knooppunt.gateway.database.Timestamps.utc;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import nl.knooppunt.gateway.privacy.PersonalDataAudit;
 import nl.knooppunt.gateway.privacy.PersonalDataCipher;
 import nl.knooppunt.gateway.registry.Participant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A pull-style creditor's mailbox at the gateway: it fetches its messages a page at a time and
  * confirms them (process agreements 1.1 and 1.2). A fetched message can be fetched again until it is
  * confirmed; unconfirmed messages expire after 5 working days. A creditor only ever sees its own.
+ * Every fetch is written to the personal-data audit, per dossier, with the messages handed out.
  */
 @Service
 public class Mailbox {
@@ -31,27 +35,35 @@ public class Mailbox {
     /** One page of the mailbox. */
     public record Page(List<Item> items, boolean more) {}
 
+    private static final String FETCH_ACTION = "fetched from mailbox";
+
     private final JdbcClient jdbc;
     private final PersonalDataCipher cipher;
+    private final PersonalDataAudit audit;
     private final Clock clock;
 
-    Mailbox(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+    Mailbox(JdbcClient jdbc, PersonalDataCipher cipher, PersonalDataAudit audit, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /**
-     * The creditor's next messages, oldest first, marked as fetched.
+     * The creditor's next messages, oldest first, marked as fetched; who fetched which messages is
+     * audited in the same transaction.
      *
+     * @param channel how the creditor fetches them (e.g. "soap"), for the audit
      * @param afterSequence continue after this sequence number (the last of the previous page), or null
      * @param includeFetched also messages fetched before and not yet confirmed
      */
     @Transactional
-    public Page fetch(Participant creditor, int max, Long afterSequence, boolean includeFetched) {
-        record Row(long sequence, UUID reference, String messageType, String status, Instant expiresAt, byte[] payload) {}
+    public Page fetch(Participant creditor, String channel, int max, Long afterSequence, boolean includeFetched) {
+        record Row(long sequence, UUID reference, UUID dossierId, String messageType, String status, Instant expiresAt,
+                   byte[] payload) {}
         List<Row> rows = jdbc.sql("""
-                        select seq, reference, message_type, status, expires_at, payload from outbound_message
+                        select seq, reference, dossier_id, message_type, status, expires_at, payload
+                          from outbound_message
                          where creditor_id = :creditor and seq > :after
                            and (status = 'IN_MAILBOX' or (:includeFetched and status = 'FETCHED'))
                          order by seq
@@ -63,18 +75,23 @@ public class Mailbox {
                 .param("includeFetched", includeFetched)
                 .param("limit", max + 1)
                 .query((rs, n) -> new Row(rs.getLong("seq"), rs.getObject("reference", UUID.class),
-                        rs.getString("message_type"), rs.getString("status"), instant(rs, "expires_at"),
-                        rs.getBytes("payload")))
+                        rs.getObject("dossier_id", UUID.class), rs.getString("message_type"), rs.getString("status"),
+                        instant(rs, "expires_at"), rs.getBytes("payload")))
                 .list();
         List<Item> items = new ArrayList<>();
         List<UUID> newlyFetched = new ArrayList<>();
+        // Fetched again or for the first time, each handed-out message is an access to its dossier's data.
+        Map<UUID, List<UUID>> handedOutPerDossier = new LinkedHashMap<>();
         for (Row row : rows.subList(0, Math.min(max, rows.size()))) {
             items.add(new Item(row.sequence(), row.reference(), row.messageType(), row.expiresAt(),
                     cipher.decrypt(row.payload(), Outbox.payloadContext(row.reference()))));
+            handedOutPerDossier.computeIfAbsent(row.dossierId(), d -> new ArrayList<>()).add(row.reference());
             if ("IN_MAILBOX".equals(row.status())) {
                 newlyFetched.add(row.reference());
             }
         }
+        handedOutPerDossier.forEach((dossierId, references) -> audit.recordMessages(creditor.oin().value(),
+                PersonalDataAudit.ActorType.PARTICIPANT, dossierId, channel, FETCH_ACTION, references));
         if (!newlyFetched.isEmpty()) {
             jdbc.sql("update outbound_message set status = 'FETCHED', fetched_at = :now, updated_at = :now "
                             + "where reference in (:refs) and status = 'IN_MAILBOX'")

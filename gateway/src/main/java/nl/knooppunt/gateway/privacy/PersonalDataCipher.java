@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -88,6 +90,51 @@ public class PersonalDataCipher {
             return cipher.doFinal(ciphertext, in.position(), in.remaining());
         } catch (GeneralSecurityException | BufferUnderflowException | NegativeArraySizeException e) {
             throw new IllegalStateException("Personal data could not be decrypted (wrong key, context or damaged)", e);
+        }
+    }
+
+    /**
+     * A keyed digest (HMAC-SHA256) of personal data, to recognise the same data again without keeping
+     * another readable copy; unlike a plain hash it cannot be confirmed by guessing without the key.
+     * The digest key is derived from the current data key and the purpose, and the result names that
+     * data key ({@code keyId:digest}), so a fingerprint can still be checked after a key rotation.
+     */
+    public String fingerprint(byte[] data, String purpose) {
+        return currentKeyId + ":" + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac(keys.get(currentKeyId), purpose, data));
+    }
+
+    /**
+     * Whether the data has this fingerprint (made by {@link #fingerprint} for the same purpose).
+     * False, not an error, when the fingerprint is malformed or its key is no longer configured: the
+     * data can then not be shown to be the same.
+     */
+    public boolean hasFingerprint(byte[] data, String purpose, String fingerprint) {
+        int colon = fingerprint == null ? -1 : fingerprint.indexOf(':');
+        SecretKey key = colon <= 0 ? null : keys.get(fingerprint.substring(0, colon));
+        if (key == null) {
+            return false;
+        }
+        byte[] expected;
+        try {
+            expected = Base64.getUrlDecoder().decode(fingerprint.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected, mac(key, purpose, data));
+    }
+
+    private static byte[] mac(SecretKey dataKey, String purpose, byte[] data) {
+        try {
+            // A separate key per purpose, never the encryption key itself.
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(dataKey.getEncoded(), "HmacSHA256"));
+            byte[] macKey = derive.doFinal(("knooppunt fingerprint key:" + purpose).getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(macKey, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Fingerprint could not be computed", e);
         }
     }
 

@@ -38,7 +38,8 @@ public class PersonalDataRetention {
     public List<UUID> purgeExpired() {
         Instant now = clock.instant();
         List<UUID> purged = jdbc.sql("""
-                        update dossier set client_data = null, personal_data_purged_at = :now
+                        update dossier set client_data = null, submission_fingerprint = null,
+                               personal_data_purged_at = :now
                          where closed_at is not null and closed_at <= :cutoff and client_data is not null
                         returning id
                         """)

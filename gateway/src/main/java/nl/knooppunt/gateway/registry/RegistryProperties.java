@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The participants the gateway knows, as configured. On start-up the registry in the database is
  * brought in line with this list (participants are added or updated, never deleted: dossiers
  * refer to them).
+ *
+ * @param participants the SHVs and creditors, each with its OIN, kind, name and (creditors) channel
  */
 @ConfigurationProperties("knooppunt.registry")
 public record RegistryProperties(List<ParticipantEntry> participants) {

@@ -67,6 +67,7 @@ public class DevPkiBootstrap implements EnvironmentPostProcessor, Ordered {
         tls.put("knooppunt.tls.key-alias", pki.server().alias());
         tls.put("knooppunt.tls.trust-store", pki.trustStore().toString());
         tls.put("knooppunt.tls.trust-store-password", password);
+        tls.put("knooppunt.tls.intermediates", pki.intermediateCaPem().toString());
         tls.put("knooppunt.tls.crls", pki.crls().stream().map(Path::toString).collect(Collectors.joining(",")));
         // Lowest precedence: anything configured explicitly wins.
         environment.getPropertySources().addLast(new MapPropertySource("knooppunt-dev-pki", tls));

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.cert.CRL;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -87,6 +88,24 @@ public class TlsMaterial {
         return crls;
     }
 
+    /** The configured intermediate CA certificates: to complete a signer's path, never to trust. */
+    public List<X509Certificate> intermediates() {
+        List<X509Certificate> certificates = new ArrayList<>();
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            for (Path file : properties.intermediates()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    for (java.security.cert.Certificate certificate : factory.generateCertificates(in)) {
+                        certificates.add((X509Certificate) certificate);
+                    }
+                }
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("A configured intermediate CA certificate cannot be read: " + e.getMessage(), e);
+        }
+        return certificates;
+    }
+
     /**
      * Re-reads the files when they changed since the last call.
      *
@@ -131,6 +150,7 @@ public class TlsMaterial {
             if (properties.trustStore() != null) {
                 files.add(properties.trustStore());
             }
+            files.addAll(properties.intermediates());
             files.addAll(properties.crls());
             for (Path file : files) {
                 digest.update(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -11,9 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * calls to creditors. See docs/security.md.
  *
  * @param keyStore PKCS#12 with the gateway's key and certificate chain (PKIoverheid private services)
+ * @param keyStorePassword password of the key store and of the key in it
  * @param keyAlias the entry in the key store; empty means the only key entry
  * @param trustStore PKCS#12 with the root CAs participants' certificates must chain to; holding
  *     several roots at once is how a CA change is rolled out
+ * @param trustStorePassword password of the trust store
+ * @param intermediates certificate files (PEM or DER) of the intermediate CAs that issue participants'
+ *     certificates: path material (never trust anchors) to complete the chain of a WS-Security signer
+ *     that sends only its own certificate
  * @param crls CRL files (DER or PEM) of every CA in the chains; revocation is checked against them
  * @param protocols TLS versions offered
  * @param ciphers cipher suites offered: only suites with forward secrecy
@@ -27,6 +32,7 @@ public record TlsProperties(
         String keyAlias,
         Path trustStore,
         String trustStorePassword,
+        @DefaultValue List<Path> intermediates,
         @DefaultValue List<Path> crls,
         @DefaultValue({"TLSv1.3", "TLSv1.2"}) List<String> protocols,
         @DefaultValue({

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import nl.knooppunt.gateway.dossier.DossierNotFoundException;
+import nl.knooppunt.gateway.dossier.DuplicateReferenceException;
+import nl.knooppunt.gateway.dossier.IdempotencyKeyReusedException;
 import nl.knooppunt.gateway.dossier.IllegalTransitionException;
 import nl.knooppunt.gateway.dossier.NotAuthorizedException;
 import nl.knooppunt.gateway.outbound.OutboundMessageNotFoundException;
@@ -44,6 +46,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     static final URI NOT_FOUND = URI.create("urn:knooppunt:problem:not-found");
     static final URI FORBIDDEN = URI.create("urn:knooppunt:problem:forbidden");
     static final URI CONFLICT = URI.create("urn:knooppunt:problem:conflict");
+    static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:knooppunt:problem:idempotency-key-reused");
+    static final URI DUPLICATE_REFERENCE = URI.create("urn:knooppunt:problem:duplicate-shv-reference");
     static final URI INTERNAL = URI.create("urn:knooppunt:problem:internal-error");
 
     @Override
@@ -95,6 +99,30 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(v -> new FieldProblem(v.field(), v.message()))
                 .toList());
         return respond(problem);
+    }
+
+    /** As the IETF Idempotency-Key draft prescribes for a key reused with another request body. */
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ResponseEntity<ProblemDetail> idempotencyKeyReused(IdempotencyKeyReusedException ex) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, IDEMPOTENCY_KEY_REUSED,
+                "Idempotency-Key reused", "This Idempotency-Key was used before for a different submission; "
+                        + "nothing was changed. Repeat a request exactly, or use a new key for a new or corrected one.");
+        problem.setProperty("errors", List.of(new FieldProblem("Idempotency-Key",
+                "was used before for a different submission")));
+        return respond(problem);
+    }
+
+    @ExceptionHandler(DuplicateReferenceException.class)
+    ResponseEntity<ProblemDetail> duplicateReference(DuplicateReferenceException ex) {
+        String location = "/api/v1/dossiers/" + ex.existingDossierId();
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, DUPLICATE_REFERENCE, "shvReference already used",
+                "You already submitted a different dossier with this shvReference; nothing was changed. "
+                        + "The existing dossier is " + location + ".");
+        problem.setProperty("errors", List.of(new FieldProblem("shvReference",
+                "is the reference of a dossier you submitted before with other content")));
+        problem.setProperty("dossierId", ex.existingDossierId());
+        problem.setProperty("dossier", location);
+        return ResponseEntity.status(HttpStatus.CONFLICT).location(URI.create(location)).body(problem);
     }
 
     @ExceptionHandler(DossierNotFoundException.class)

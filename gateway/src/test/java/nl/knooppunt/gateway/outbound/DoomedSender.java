@@ -1,48 +1,26 @@
 package nl.knooppunt.gateway.outbound;
 
+import java.net.URI;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import nl.knooppunt.gateway.registry.ChannelType;
 import nl.knooppunt.gateway.support.SecondGateway;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 
 /**
- * A gateway process that claims a creditor's batch and then hangs in the middle of sending it,
- * to be killed by {@link ProcessKillTest}. Prints {@code SENDING <batch id>} once it holds the batch.
- * Arguments: JDBC URL, creditor OIN, then Spring properties.
+ * A gateway process that sends a creditor's due batch over HTTP to the creditor's system, which holds
+ * its answer until {@link ProcessKillTest} has killed this process. Should it ever get an answer, it
+ * ends normally, which the test sees as a failure to kill it in the middle of the delivery.
+ * Arguments: JDBC URL, creditor OIN, the creditor's batch endpoint, then Spring properties.
  */
 public final class DoomedSender {
 
     private DoomedSender() {}
 
     public static void main(String[] args) throws Exception {
-        String[] properties = java.util.Arrays.copyOfRange(args, 2, args.length);
+        String[] properties = Arrays.copyOfRange(args, 3, args.length);
         ConfigurableApplicationContext gateway = SecondGateway.start(args[0], new String[] {"test", "outbound-test"},
-                Map.of("hangingRestChannel", new HangingChannel()), properties);
+                Map.of("postingRestChannel", new PostingChannel(URI.create(args[2]))), properties);
         gateway.getBean(BatchSender.class).sendDueBatches(args[1]);
-    }
-
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    static class HangingChannel implements OutboundChannel {
-
-        @Override
-        public ChannelType type() {
-            return ChannelType.REST;
-        }
-
-        @Override
-        public BatchResult send(OutboundBatch batch) {
-            batch.messages().forEach(item -> { });
-            System.out.println("SENDING " + batch.id());
-            System.out.flush();
-            try {
-                new CountDownLatch(1).await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            throw new IllegalStateException("unreachable: this process is killed while sending");
-        }
+        System.exit(0);
     }
 }

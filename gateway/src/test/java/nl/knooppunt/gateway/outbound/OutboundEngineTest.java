@@ -9,6 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSetMetaData;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +21,10 @@ import java.util.UUID;
 import nl.knooppunt.gateway.dossier.Conversation;
 import nl.knooppunt.gateway.dossier.Conversations;
 import nl.knooppunt.gateway.dossier.DossierService;
+import nl.knooppunt.gateway.privacy.PersonalDataCipher;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.gateway.support.ApiClient;
+import nl.knooppunt.gateway.support.Dossiers;
 import nl.knooppunt.gateway.support.MutableClock;
 import nl.knooppunt.gateway.support.ScriptedChannels;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +73,7 @@ class OutboundEngineTest {
     @Autowired DossierService dossiers;
     @Autowired Conversations conversations;
     @Autowired Outbox outbox;
+    @Autowired PersonalDataCipher cipher;
     @Autowired TransactionTemplate tx;
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
@@ -306,10 +313,63 @@ class OutboundEngineTest {
     }
 
     @Test
-    void payloadIsEncryptedInTheOutbox() {
-        UUID ref = fixture.enqueue(fixture.conversationWith(B), 1).get(0);
-        byte[] stored = jdbc.sql("select payload from outbound_message where reference = ?").param(ref)
-                .query((rs, n) -> rs.getBytes(1)).single();
-        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Saldoverzoek");
+    void noPersonalDataOfAQueuedSaldoverzoekIsReadableInTheOutbox() {
+        // A dossier as an SHV submits it; intake queues a Saldoverzoek to each creditor.
+        ObjectNode submission = Dossiers.valid(Dossiers.newReference());
+        ((ObjectNode) submission.get("claims").get(0)).put("creditorOin", A);
+        ((ObjectNode) submission.get("claims").get(1)).put("creditorOin", B);
+        ApiClient.Response created = ApiClient.participant("gemeente-voorbeeldstad", port)
+                .post("/api/v1/dossiers", submission.toString());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        UUID dossierId = UUID.fromString(created.json().get("id").asText());
+
+        // The client's data as the Saldoverzoek carries it (name, birth date, address, client numbers,
+        // invoice numbers, contact), and what was submitted but a Saldoverzoek does not carry (BSN, amount).
+        List<String> inTheSaldoverzoek = List.of("Jolanda", "Testpersoon", "1984-03-17", "Proefstraat", "1234AB",
+                "Voorbeeldstad", "K-0001", "HUUR-778", "F-2026-001", "C. Consulent", "consulent@voorbeeldstad.example");
+        List<String> submittedOnly = List.of("999990019", "1250.00", "1234 AB");
+
+        List<String> rows = outboxRowsAsText(dossierId);
+        assertThat(rows).as("a Saldoverzoek per creditor").hasSize(2).allSatisfy(row -> {
+            assertThat(row).doesNotContain(inTheSaldoverzoek);
+            assertThat(row).doesNotContain(submittedOnly);
+        });
+
+        // Decrypted with the data key, the rows are the two Saldoverzoeken with that data in them.
+        List<UUID> references = jdbc.sql("select reference from outbound_message where dossier_id = ?")
+                .param(dossierId).query(UUID.class).list();
+        assertThat(new String(decryptedPayloads(references), StandardCharsets.UTF_8))
+                .contains("<Saldoverzoek").contains(inTheSaldoverzoek);
+    }
+
+    /** Every column of the dossier's outbox rows, binary ones as their raw bytes, as text to search. */
+    private List<String> outboxRowsAsText(UUID dossierId) {
+        return jdbc.sql("select * from outbound_message where dossier_id = ?").param(dossierId).query((rs, n) -> {
+            ResultSetMetaData columns = rs.getMetaData();
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= columns.getColumnCount(); i++) {
+                if (columns.getColumnType(i) == Types.BINARY) {
+                    byte[] bytes = rs.getBytes(i);
+                    if (bytes != null) {
+                        row.append(new String(bytes, StandardCharsets.ISO_8859_1)).append(' ')
+                                .append(new String(bytes, StandardCharsets.UTF_8));
+                    }
+                } else {
+                    row.append(rs.getString(i));
+                }
+                row.append('|');
+            }
+            return row.toString();
+        }).list();
+    }
+
+    private byte[] decryptedPayloads(List<UUID> references) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (UUID reference : references) {
+            byte[] stored = jdbc.sql("select payload from outbound_message where reference = ?").param(reference)
+                    .query((rs, n) -> rs.getBytes(1)).single();
+            all.writeBytes(cipher.decrypt(stored, Outbox.payloadContext(reference)));
+        }
+        return all.toByteArray();
     }
 }

@@ -5,40 +5,58 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import nl.knooppunt.gateway.dossier.Conversations;
 import nl.knooppunt.gateway.dossier.DossierService;
-import nl.knooppunt.gateway.support.ScriptedChannels;
 import nl.knooppunt.gateway.support.SecondGateway;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A gateway process is killed (SIGKILL) after claiming a batch, in the middle of sending it. The
- * batch is not lost: once its lease runs out, this instance takes it over and sends it, under the
- * same batch id, and the outcome is recorded once.
+ * A gateway process is killed (SIGKILL) in the middle of a delivery: the creditor's system has
+ * received the whole batch over HTTP, the process waits for its answer and has recorded nothing.
+ * Delivery is at least once: when the dead process's lease runs out, this instance takes the batch
+ * over and sends it again, under the same batch id with the same messages, so the creditor sees it
+ * twice (never not at all) and can tell the resend from a new batch; the outcome is recorded once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"knooppunt.outbound.enabled=false", "knooppunt.outbound.lease=3s"})
 @ActiveProfiles({"test", "outbound-test"})
-@Import(ScriptedChannels.class)
+@Import(ProcessKillTest.CreditorOverHttp.class)
 class ProcessKillTest {
 
-    @Autowired ScriptedChannels.Script channels;
+    /** The creditor's system, which both processes deliver to over HTTP. */
+    static final RecordingCreditor CREDITOR = RecordingCreditor.start();
+    static final int SIGKILL_EXIT = 128 + 9;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CreditorOverHttp {
+        @Bean
+        OutboundChannel postingRestChannel() {
+            return new PostingChannel(CREDITOR.uri());
+        }
+    }
+
+    @AfterAll
+    static void stopCreditor() {
+        CREDITOR.close();
+    }
+
     @Autowired BatchSender sender;
     @Autowired OutboundMessages messages;
     @Autowired HikariDataSource dataSource;
@@ -49,74 +67,67 @@ class ProcessKillTest {
     @Autowired JdbcClient jdbc;
 
     @Test
-    void batchOfAKilledProcessIsTakenOverAndSentOnce() throws Exception {
+    void processKilledWhileAwaitingTheCreditorsAnswerIsTakenOverAndTheCreditorGetsTheSameBatchAgain() throws Exception {
         OutboxFixture fixture = new OutboxFixture(dossiers, conversations, outbox, tx, jdbc);
         fixture.emptyOutbox();
-        // Creditor A sends batches of 3: these are due at once.
+        // Creditor A takes batches of 3: these are due at once.
         List<UUID> queued = fixture.enqueue(fixture.conversationWith(A), 3);
 
+        Path output = Files.createDirectories(Path.of("target", "process-kill-test")).resolve("doomed-sender.log");
         Process doomed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", SecondGateway.testClassPath(), DoomedSender.class.getName(),
-                dataSource.getJdbcUrl(), A,
+                dataSource.getJdbcUrl(), A, CREDITOR.uri().toString(),
                 "knooppunt.outbound.enabled=false", "knooppunt.outbound.lease=3s",
                 "knooppunt.instance-id=doomed-instance", "knooppunt.privacy.key-file=target/test-data-keys")
                 .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
                 .start();
-        UUID batchId;
+        RecordingCreditor.Delivery first;
         try {
-            batchId = awaitSending(doomed);
-            assertThat(jdbc.sql("select lease_owner from outbound_batch where id = ?").param(batchId)
-                    .query(String.class).single()).isEqualTo("doomed-instance");
+            // A whole gateway starts in that process first: slow on a busy machine, hence the long wait.
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> CREDITOR.holding() || !doomed.isAlive());
+            assertThat(CREDITOR.holding()).as("the doomed process delivered; its output:\n%s", tail(output)).isTrue();
+            first = CREDITOR.held();
+            // The creditor has the whole batch; the sender is alive, waiting for the answer, and holds the lease.
+            assertThat(first.attempt()).isEqualTo(1);
+            assertThat(first.references()).containsExactlyElementsOf(queued);
+            assertThat(doomed.isAlive()).isTrue();
+            assertThat(jdbc.sql("select lease_owner || ' ' || status from outbound_batch where id = ?")
+                    .param(first.batchId()).query(String.class).single()).isEqualTo("doomed-instance SENDING");
         } finally {
             doomed.destroyForcibly();
             assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(queued).allSatisfy(ref -> assertThat(fixture.status(ref)).isEqualTo(OutboundStatus.BATCHED));
+        assertThat(doomed.exitValue()).as("killed, not ended by itself").isEqualTo(SIGKILL_EXIT);
+        CREDITOR.releaseHeld();
+        assertThat(queued).as("the dead process recorded nothing")
+                .allSatisfy(ref -> assertThat(fixture.status(ref)).isEqualTo(OutboundStatus.BATCHED));
 
-        // The lease runs out; this instance takes the batch over.
+        // The lease runs out; this instance takes the batch over and delivers it.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> sender.sendDueBatches(A) == 1);
 
-        assertThat(channels.receivedBy(A)).singleElement().satisfies(received -> {
-            assertThat(received.batchId()).isEqualTo(batchId);
-            assertThat(received.attempt()).isEqualTo(2);
-            assertThat(received.references()).containsExactlyElementsOf(queued);
+        assertThat(CREDITOR.deliveries()).as("the creditor received the batch twice, the second time as a resend")
+                .extracting(RecordingCreditor.Delivery::attempt).containsExactly(1, 2);
+        assertThat(CREDITOR.deliveries()).allSatisfy(delivery -> {
+            assertThat(delivery.batchId()).isEqualTo(first.batchId());
+            assertThat(delivery.references()).containsExactlyElementsOf(queued);
+            for (int i = 0; i < queued.size(); i++) {
+                assertThat(delivery.messages().get(i)).contains(queued.get(i).toString());
+            }
         });
         assertThat(queued).allSatisfy(ref -> {
             assertThat(fixture.status(ref)).isEqualTo(OutboundStatus.DELIVERED);
             assertThat(messages.attempts(ref)).extracting(DeliveryAttemptView::outcome)
                     .containsExactly("LEASE_EXPIRED", "DELIVERED");
         });
-        assertThat(sender.sendDueBatches(A)).as("nothing is sent twice").isZero();
-        assertThat(channels.receivedBy(A)).hasSize(1);
+        assertThat(sender.sendDueBatches(A)).as("nothing is sent a third time").isZero();
+        assertThat(CREDITOR.deliveries()).hasSize(2);
     }
 
-    private static UUID awaitSending(Process process) throws Exception {
-        List<String> output = new ArrayList<>();
-        CompletableFuture<UUID> sending = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    synchronized (output) {
-                        output.add(line);
-                    }
-                    if (line.startsWith("SENDING ")) {
-                        return UUID.fromString(line.substring("SENDING ".length()).trim());
-                    }
-                }
-                throw new IllegalStateException("The doomed process ended without sending");
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        try {
-            return sending.get(90, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            synchronized (output) {
-                throw new AssertionError("Doomed process did not start sending; its output:\n"
-                        + String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size())), e);
-            }
-        }
+    private static String tail(Path output) throws IOException {
+        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 }

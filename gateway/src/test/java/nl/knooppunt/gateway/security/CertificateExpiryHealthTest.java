@@ -35,7 +35,7 @@ class CertificateExpiryHealthTest {
 
     private static TlsMaterial material(Duration warnWithin) throws java.io.IOException {
         return new TlsMaterial(new TlsProperties(pki.server().keyStore(), "changeit", "gateway", pki.trustStore(),
-                "changeit", pki.crls(), List.of("TLSv1.3"), List.of(), Duration.ofSeconds(10), warnWithin));
+                "changeit", List.of(pki.intermediateCaPem()), pki.crls(), List.of("TLSv1.3"), List.of(), Duration.ofSeconds(10), warnWithin));
     }
 
     private static Health healthAt(Instant moment) {

@@ -56,4 +56,24 @@ public final class Dossiers {
                 .putArray("invoiceNumbers").add("ZV-99");
         return dossier;
     }
+
+    /** As {@link #valid}, with every optional field filled in too (a partner, every address field). */
+    public static ObjectNode complete(String shvReference) {
+        ObjectNode dossier = valid(shvReference);
+        ((ObjectNode) dossier.at("/client/person")).put("surnamePrefix", "van der");
+        ((ObjectNode) dossier.at("/client/address"))
+                .put("houseNumberAddition", "bis")
+                .put("houseboatReference", "Ligplaats 4")
+                .put("caravanReference", "Standplaats 9");
+        ((ObjectNode) dossier.get("client")).putObject("partner")
+                .put("gender", "M")
+                .put("initials", "P.")
+                .put("firstNames", "Pieter")
+                .put("surnamePrefix", "de")
+                .put("surname", "Proefpartner")
+                .put("birthDate", "1982-07-01")
+                .put("bsn", "999990020");
+        ((ObjectNode) dossier.at("/claims/1")).put("clientNumberAtCreditor", "ZV-REL-1").put("amount", "80.00");
+        return dossier;
+    }
 }

@@ -1,6 +1,7 @@
 package nl.knooppunt.gateway.support;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import nl.knooppunt.gateway.KnooppuntApplication;
@@ -38,6 +39,18 @@ public final class SecondGateway {
                     beans.forEach(context.getBeanFactory()::registerSingleton);
                 })
                 .run(args.toArray(String[]::new));
+    }
+
+    /**
+     * A whole gateway, web ports included, on its own embedded database (no spring.datasource.url):
+     * for a process of its own that a test can kill.
+     */
+    public static ConfigurableApplicationContext startWithEmbeddedDatabase(String[] profiles, String... properties) {
+        return new SpringApplicationBuilder(KnooppuntApplication.class)
+                .profiles(profiles)
+                .initializers(context -> context.getBeanFactory()
+                        .registerSingleton("testConfigurationExcludeFilter", new TestConfigurationExcludeFilter()))
+                .run(Arrays.stream(properties).map(property -> "--" + property).toArray(String[]::new));
     }
 
     /** The test classpath, for starting a gateway in a separate JVM. */

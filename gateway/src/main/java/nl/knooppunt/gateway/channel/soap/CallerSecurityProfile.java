@@ -10,7 +10,8 @@ import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
 /**
  * Tells the WS-Security check which profile to expect from this caller: the one in the creditor's
  * channel settings (2W-be-S unless it chose 2W-be-SE), so that a creditor on the encrypting profile
- * cannot fall back to plain signing.
+ * cannot fall back to plain signing. Marks the request as being in the WS-Security check until
+ * {@link SignerIsCaller} has seen it through, so that any failure in between counts as the caller's.
  */
 class CallerSecurityProfile extends AbstractSoapInterceptor {
 
@@ -30,5 +31,6 @@ class CallerSecurityProfile extends AbstractSoapInterceptor {
         for (Map.Entry<String, Object> setting : security.incoming(profile).entrySet()) {
             message.put(setting.getKey(), setting.getValue());
         }
+        message.put(FaultDetailInterceptor.WS_SECURITY_IN_PROGRESS, Boolean.TRUE);
     }
 }

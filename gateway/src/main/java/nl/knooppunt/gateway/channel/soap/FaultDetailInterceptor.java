@@ -1,12 +1,15 @@
 package nl.knooppunt.gateway.channel.soap;
 
 import jakarta.xml.bind.UnmarshalException;
+import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import nl.knooppunt.gateway.inbound.InboundOutcome;
+import org.apache.cxf.binding.soap.Soap11;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
 import org.apache.wss4j.common.ext.WSSecurityException;
 import org.slf4j.Logger;
@@ -14,15 +17,32 @@ import org.slf4j.LoggerFactory;
 import org.xml.sax.SAXException;
 
 /**
- * Every fault leaving the gateway's service carries a stable code, also those raised by CXF itself:
- * a request that does not match the schema gets SCHEMA_ONGELDIG, a WS-Security failure (unsigned,
- * tampered, untrusted or revoked signer) NIET_GEAUTORISEERD, anything unexpected INTERNE_FOUT with
- * a neutral text instead of internals.
+ * Every fault leaving the gateway's service carries a stable code, also those raised by CXF itself,
+ * and is logged once, here, at a level that says whose problem it is:
+ *
+ * <ul>
+ *   <li>a request refused by the service (unknown conversation, reply not permitted, ...) keeps its
+ *       code: one INFO line;
+ *   <li>anything that failed while the WS-Security header was being processed (unsigned, tampered,
+ *       untrusted, revoked or malformed) is NIET_GEAUTORISEERD, soap:Client: one WARN line;
+ *   <li>a SOAP 1.2 envelope gets the SOAP 1.1 VersionMismatch fault: one WARN line;
+ *   <li>a request that does not match the schema is SCHEMA_ONGELDIG, soap:Client: one INFO line;
+ *   <li>only a fault of the gateway itself is INTERNE_FOUT (soap:Server, "try again later"), logged
+ *       at ERROR with its stack trace and answered with a neutral text.
+ * </ul>
+ *
+ * CXF's own logging of faults is switched off for the service ({@link #SILENT}), so none is logged twice.
  */
 class FaultDetailInterceptor extends AbstractSoapInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(FaultDetailInterceptor.class);
     private static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+
+    /** Set on a request while its WS-Security header is processed: a failure then is the caller's. */
+    static final String WS_SECURITY_IN_PROGRESS = "knooppunt.wsSecurityInProgress";
+
+    /** A CXF fault listener that leaves the logging to this interceptor. */
+    static final org.apache.cxf.logging.FaultListener SILENT = (exception, description, message) -> false;
 
     FaultDetailInterceptor() {
         super(Phase.PRE_STREAM);
@@ -35,27 +55,54 @@ class FaultDetailInterceptor extends AbstractSoapInterceptor {
             return;
         }
         SoapFault soapFault = SoapFault.createFault(fault, message.getVersion());
+        String caller = CallerCertificates.tlsOin(message.getExchange().getInMessage()).orElse("unknown caller");
         if (SoapFaults.hasDetail(soapFault)) {
+            InboundOutcome outcome = SoapFaults.outcomeOf(soapFault);
+            if (outcome == InboundOutcome.NOT_AUTHORIZED) {
+                log.warn("SOAP request of {} refused: {} {}", caller, SoapFaults.code(outcome), soapFault.getMessage());
+            } else {
+                log.info("SOAP request of {} refused: {} {}", caller, SoapFaults.code(outcome), soapFault.getMessage());
+            }
             return;
         }
-        if (WSSE.equals(soapFault.getFaultCode().getNamespaceURI()) || causedBy(fault, WSSecurityException.class)) {
+        if (isVersionMismatch(soapFault)) {
+            // A SOAP 1.1 node answers a SOAP 1.2 envelope with a SOAP 1.1 VersionMismatch fault.
+            message.setVersion(Soap11.getInstance());
+            soapFault = new SoapFault("Only SOAP 1.1 envelopes are accepted (Digikoppeling WUS)",
+                    Soap11.getInstance().getVersionMismatch());
+            SoapFaults.addDetail(soapFault, InboundOutcome.SCHEMA_INVALID, soapFault.getMessage(), null);
+            log.warn("SOAP request of {} refused: VersionMismatch (not a SOAP 1.1 envelope)", caller);
+        } else if (isWsSecurityFailure(message, soapFault, fault)) {
             // CXF keeps WS-Security details to itself (no oracle for attackers); the code says enough.
-            soapFault.setFaultCode(message.getVersion().getSender());
+            soapFault.setFaultCode(Soap11.getInstance().getSender());
             SoapFaults.addDetail(soapFault, InboundOutcome.NOT_AUTHORIZED,
                     "WS-Security check failed: the message must be signed (and on 2W-be-SE encrypted) as agreed, "
                             + "with a valid certificate, and not altered", null);
-        } else if (isSchemaProblem(fault)) {
+            log.warn("SOAP request of {} refused: {} WS-Security check failed: {}", caller,
+                    SoapFaults.code(InboundOutcome.NOT_AUTHORIZED), firstLine(rootMessage(fault)));
+        } else if (isSchemaProblem(fault) || message.getVersion().getSender().equals(soapFault.getFaultCode())) {
             soapFault.setFaultCode(message.getVersion().getSender());
-            SoapFaults.addDetail(soapFault, InboundOutcome.SCHEMA_INVALID,
-                    "The request does not match the contract: " + firstLine(rootMessage(fault)), null);
-        } else if (message.getVersion().getSender().equals(soapFault.getFaultCode())) {
-            SoapFaults.addDetail(soapFault, InboundOutcome.SCHEMA_INVALID, firstLine(soapFault.getMessage()), null);
+            String reason = "The request does not match the contract: " + firstLine(rootMessage(fault));
+            SoapFaults.addDetail(soapFault, InboundOutcome.SCHEMA_INVALID, reason, null);
+            log.info("SOAP request of {} refused: {} {}", caller, SoapFaults.code(InboundOutcome.SCHEMA_INVALID), reason);
         } else {
-            log.error("SOAP request failed inside the gateway", fault);
+            log.error("SOAP request of {} failed inside the gateway", caller, fault);
             soapFault.setMessage("The request could not be processed; nothing was changed. Try again later.");
             SoapFaults.addDetail(soapFault, InboundOutcome.INTERNAL_ERROR, soapFault.getMessage(), null);
         }
         message.setContent(Exception.class, soapFault);
+    }
+
+    private static boolean isVersionMismatch(SoapFault fault) {
+        QName code = fault.getFaultCode();
+        return code != null && "VersionMismatch".equals(code.getLocalPart());
+    }
+
+    private static boolean isWsSecurityFailure(SoapMessage message, SoapFault soapFault, Fault fault) {
+        Message request = message.getExchange().getInMessage();
+        return (request != null && Boolean.TRUE.equals(request.get(WS_SECURITY_IN_PROGRESS)))
+                || WSSE.equals(soapFault.getFaultCode().getNamespaceURI())
+                || causedBy(fault, WSSecurityException.class);
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

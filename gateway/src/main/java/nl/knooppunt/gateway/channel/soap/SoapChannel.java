@@ -62,6 +62,7 @@ class SoapChannel implements OutboundChannel {
 
     static final String WSDL = "classpath:nl/knooppunt/mappings/wsdl/schuldeiser-v2.wsdl";
     static final String NAMESPACE = "urn:knooppunt:schuldeiser:v2:wsdl";
+    private static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
 
     private final Bus bus;
     private final WsSecurity security;
@@ -108,9 +109,13 @@ class SoapChannel implements OutboundChannel {
         try {
             answer = client(batch.creditor()).leverBatch(request);
         } catch (SOAPFaultException fault) {
-            String code = fault.getFault().getFaultCodeAsQName().getLocalPart();
-            throw new DeliveryFailure("SOAP fault " + code + ": " + fault.getMessage(),
-                    FailureClassifier.isRecoverableSoapFault(code), fault);
+            QName code = fault.getFault().getFaultCodeAsQName();
+            if (ResponseSignedBy.ANSWER_REFUSED.equals(code) || WSSE.equals(code.getNamespaceURI())) {
+                // The creditor's answer failed its security check here: it may or may not have the batch.
+                throw DeliveryFailure.recoverable("The creditor's answer was refused: " + fault.getMessage(), fault);
+            }
+            throw new DeliveryFailure("SOAP fault " + code.getLocalPart() + ": " + fault.getMessage(),
+                    FailureClassifier.isRecoverableSoapFault(code.getLocalPart()), fault);
         } catch (WebServiceException failure) {
             // No usable answer (connection, timeout, an answer that fails its signature check): the
             // creditor may or may not have it, so the same batch goes again and it can de-duplicate.
@@ -166,6 +171,7 @@ class SoapChannel implements OutboundChannel {
         factory.getOutInterceptors().add(new WSS4JOutInterceptor(security.outgoing(profile, creditorCertificate)));
         factory.getInInterceptors().add(new WSS4JInInterceptor(security.incoming(profile)));
         factory.getInInterceptors().add(new ResponseSignedBy(creditor.oin().value()));
+        factory.getInInterceptors().add(new SignatureCoverage(message -> profile, ResponseSignedBy::refused));
         SchuldeiserPortType port = factory.create(SchuldeiserPortType.class);
 
         HTTPConduit conduit = (HTTPConduit) ClientProxy.getClient(port).getConduit();

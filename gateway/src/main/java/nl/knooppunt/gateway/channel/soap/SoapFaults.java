@@ -58,6 +58,26 @@ final class SoapFaults {
         return false;
     }
 
+    /** The outcome named by the {@code Fout} detail of a fault that has one. */
+    static InboundOutcome outcomeOf(SoapFault fault) {
+        for (org.w3c.dom.Node n = fault.getDetail().getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && FOUT.getNamespaceURI().equals(e.getNamespaceURI())
+                    && FOUT.getLocalPart().equals(e.getLocalName())) {
+                for (org.w3c.dom.Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+                    if (c instanceof Element code && "Code".equals(code.getLocalName())) {
+                        Resultaatcode value = Resultaatcode.fromValue(code.getTextContent().trim());
+                        for (InboundOutcome outcome : InboundOutcome.values()) {
+                            if (code(outcome) == value) {
+                                return outcome;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return InboundOutcome.INTERNAL_ERROR;
+    }
+
     static Resultaatcode code(InboundOutcome outcome) {
         return switch (outcome) {
             case ACCEPTED -> Resultaatcode.GEACCEPTEERD;

@@ -80,7 +80,7 @@ class SoapOperations {
 
     public HaalBerichtenOpAntwoord haalBerichtenOp(HaalBerichtenOpVerzoek verzoek) {
         int max = verzoek.getMaximumAantal() == null ? 100 : verzoek.getMaximumAantal();
-        Mailbox.Page page = mailbox.fetch(caller(), max, verzoek.getNaVolgnummer(),
+        Mailbox.Page page = mailbox.fetch(caller(), CHANNEL, max, verzoek.getNaVolgnummer(),
                 Boolean.TRUE.equals(verzoek.isOokOpgehaald()));
         HaalBerichtenOpAntwoord answer = new HaalBerichtenOpAntwoord();
         for (Mailbox.Item item : page.items()) {

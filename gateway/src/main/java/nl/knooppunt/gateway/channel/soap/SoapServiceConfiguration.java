@@ -3,6 +3,7 @@ package nl.knooppunt.gateway.channel.soap;
 import java.util.HashMap;
 import java.util.Map;
 import javax.xml.namespace.QName;
+import nl.knooppunt.gateway.inbound.InboundOutcome;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.mappings.soap.KnooppuntPortType;
 import org.apache.camel.CamelContext;
@@ -10,6 +11,7 @@ import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.camel.component.cxf.transport.header.CxfHeaderFilterStrategy;
 import org.apache.cxf.Bus;
+import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
 import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
@@ -20,8 +22,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The gateway's SOAP service for creditors, contract first: published from the WSDL in the mappings
  * module under the CXF servlet ({@code /services/knooppunt/v2}, on the mutual-TLS port), every
- * request validated against the schema, WS-Addressing required, WS-Security checked (signature by
- * the caller's own certificate; encryption on the 2W-be-SE profile), responses signed.
+ * request validated against the schema, WS-Addressing required, WS-Security checked (one signature,
+ * by the caller's own certificate, over the Body, the Timestamp and the addressing headers;
+ * encryption on the 2W-be-SE profile), responses signed, every fault logged once with its code.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -58,9 +61,15 @@ class SoapServiceConfiguration {
         endpoint.getInInterceptors().add(new CallerSecurityProfile(participants, security));
         endpoint.getInInterceptors().add(new WSS4JInInterceptor(perMessage));
         endpoint.getInInterceptors().add(new SignerIsCaller());
+        endpoint.getInInterceptors().add(new SignatureCoverage(
+                message -> CallerCertificates.securityProfile(message, participants),
+                reason -> SoapFaults.fault(InboundOutcome.NOT_AUTHORIZED, reason, null)));
         endpoint.getOutInterceptors().add(new ResponseSecurity(participants, security));
         endpoint.getOutInterceptors().add(new WSS4JOutInterceptor(new HashMap<>()));
         endpoint.getOutFaultInterceptors().add(new FaultDetailInterceptor());
+        Map<String, Object> endpointProperties = new HashMap<>();
+        endpointProperties.put(FaultListener.class.getName(), FaultDetailInterceptor.SILENT);
+        endpoint.setProperties(endpointProperties);
         return endpoint;
     }
 }

@@ -17,6 +17,10 @@ class SoapServiceRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // A refusal travels back to CXF as a fault, which FaultDetailInterceptor logs once with its
+        // code; Camel's error handler would log it again, at ERROR and with a stack trace.
+        errorHandler(noErrorHandler());
+
         from("cxf:bean:knooppuntSoapService").routeId("soap-service")
                 .toD("direct:soap-${header.operationName}");
 

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
  * WS-Security material and settings of the SOAP channel, built from the same key store, trust store
  * and CRLs as TLS (so a CA rotation or new certificate reaches both), in the style of Digikoppeling
  * WUS: X.509 signatures (RSA-SHA256 or ECDSA-SHA256) over the body, the timestamp and the addressing
- * headers, the signer's certificate path carried along; optional AES-256-GCM encryption of the body
- * with RSA-OAEP key transport.
+ * headers, the signer's certificate path carried along (a signer that sends only its own certificate
+ * has its path completed from the configured intermediates); optional AES-256-GCM encryption of the
+ * body with RSA-OAEP key transport.
  */
 @Component
 public class WsSecurity {
@@ -146,7 +147,7 @@ public class WsSecurity {
             PrivateKey key = (PrivateKey) keys.getKey(alias, tls.properties().keyStorePasswordChars());
             Merlin signing = new Merlin();
             signing.setKeyStore(keys);
-            Merlin trust = new Merlin();
+            Merlin trust = new ChainCompletingCrypto(tls.intermediates());
             trust.setTrustStore(tls.trustStore());
             List<X509Certificate> none = List.of();
             trust.setCRLCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(

@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import nl.knooppunt.gateway.dossier.DossierQuery;
 import nl.knooppunt.gateway.dossier.DossierService;
 import nl.knooppunt.gateway.dossier.DossierStatus;
@@ -50,6 +51,9 @@ class DossierController {
     private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
     static final int MAX_PAGE_SIZE = 100;
     static final String CHANNEL = "shv-api";
+    /** A structured-field string, as the Idempotency-Key draft has it: printable ASCII, here at most 128. */
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x20-\\x7E]{1,128}");
+    private static final Pattern REFERENCE = Pattern.compile(SubmitDossierRequest.REFERENCE_PATTERN);
 
     private final DossierService dossiers;
     private final DossierIntake intake;
@@ -70,24 +74,32 @@ class DossierController {
     @Operation(operationId = "submitDossier", summary = "Submit a dossier",
             description = "Registers the dossier with one claim and one conversation per creditor, and queues a "
                     + "Saldoverzoek to every creditor (sent on each creditor's schedule). Submitting the same "
-                    + "dossier again (same shvReference, or the same Idempotency-Key) returns the existing dossier "
-                    + "with 200 instead of creating a second one.")
+                    + "dossier again, identical (same values; layout and field order do not matter), with the same "
+                    + "shvReference or the same Idempotency-Key returns the existing dossier with 200 instead of "
+                    + "creating a second one. The same Idempotency-Key with a different dossier is refused with 422, "
+                    + "the same shvReference with a different dossier with 409; nothing is changed then.")
     @ApiResponse(responseCode = "201", description = "Dossier created")
-    @ApiResponse(responseCode = "200", description = "This dossier was submitted before; the existing one is returned")
+    @ApiResponse(responseCode = "200", description = "This dossier was submitted before, identical; the existing one is returned")
     @ApiResponse(responseCode = "400", description = "Invalid request; every offending field is named",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "403", description = "shvOin is not the OIN of your certificate",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "The SHV or a creditor is not known to the gateway",
+    @ApiResponse(responseCode = "409", description = "You submitted a different dossier with this shvReference before "
+            + "(type urn:knooppunt:problem:duplicate-shv-reference); `dossierId` and `dossier` name the existing one",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "The SHV or a creditor is not known to the gateway "
+            + "(urn:knooppunt:problem:unknown-participant), or the Idempotency-Key was used before for a different "
+            + "dossier (urn:knooppunt:problem:idempotency-key-reused)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<DossierResponse> submit(
             @AuthenticationPrincipal ParticipantPrincipal caller,
             @Valid @RequestBody SubmitDossierRequest request,
-            @Parameter(description = "Client-chosen key (at most 128 characters) that makes a retried submission safe.")
+            @Parameter(description = "Client-chosen key (1 to 128 printable ASCII characters) that makes a retried "
+                    + "submission safe. A retry must repeat the request exactly; a new or corrected dossier needs a new key.")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 128)) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches())) {
             throw new InvalidRequestException(List.of(
-                    new FieldProblem("Idempotency-Key", "must be 1 to 128 characters")));
+                    new FieldProblem("Idempotency-Key", "must be 1 to 128 printable ASCII characters")));
         }
         SubmissionResult result = intake.submit(caller.participant(), DossierApiMapper.toSubmission(request),
                 idempotencyKey);
@@ -130,6 +142,11 @@ class DossierController {
                 problems.add(new FieldProblem("status", "'" + s + "' is not a dossier status; use one of "
                         + EnumSet.allOf(DossierStatus.class)));
             }
+        }
+        if (shvReference != null && (shvReference.length() > SubmitDossierRequest.REFERENCE_MAX
+                || !REFERENCE.matcher(shvReference).matches())) {
+            problems.add(new FieldProblem("shvReference", "is not a possible shvReference: "
+                    + SubmitDossierRequest.REFERENCE_RULE + ", at most " + SubmitDossierRequest.REFERENCE_MAX));
         }
         if (creditorOin != null && !Oin.isValid(creditorOin)) {
             problems.add(new FieldProblem("creditorOin", "must be an OIN of exactly 20 digits"));

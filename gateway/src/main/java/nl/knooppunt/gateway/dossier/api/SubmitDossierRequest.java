@@ -19,12 +19,12 @@ record SubmitDossierRequest(
 
         @Schema(description = "The SHV's own reference for this dossier; unique per SHV. Submitting it again returns the existing dossier.",
                 example = "GEM-2026-00042")
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[\\p{Alnum}._/:-]+", message = "may contain letters, digits and . _ / : - only")
+        @NotBlank @Size(max = REFERENCE_MAX) @Pattern(regexp = REFERENCE_PATTERN, message = REFERENCE_RULE)
         String shvReference,
 
         @Schema(description = "TypeSchuldregeling: SB schuldbemiddeling, SK saneringskrediet, SA zonder afloscapaciteit.",
                 allowableValues = {"SB", "SK", "SA"}, example = "SK")
-        @NotNull @Pattern(regexp = "SB|SK|SA", message = "must be one of SB, SK, SA")
+        @NotNull @ContractType("TypeSchuldregeling")
         String settlementType,
 
         @NotNull @Valid
@@ -38,10 +38,15 @@ record SubmitDossierRequest(
         @NotEmpty @Size(max = 200)
         List<@NotNull @Valid ClaimRequest> claims) {
 
+    // The SHV's reference is the API's own field (no contract message carries it): its own limits.
+    static final int REFERENCE_MAX = 64;
+    static final String REFERENCE_PATTERN = "[\\p{Alnum}._/:-]+";
+    static final String REFERENCE_RULE = "may contain letters, digits and . _ / : - only";
+
     @Schema(name = "Client", description = "Gegevens Klant.")
     record ClientRequest(
             @Schema(description = "KlantnummerSHV: the SHV's own key for the client.", example = "K-000123")
-            @NotBlank @Size(max = 64)
+            @NotBlank @ContractType("Kenmerk")
             String clientNumberShv,
 
             @NotNull @Valid
@@ -57,14 +62,14 @@ record SubmitDossierRequest(
     @Schema(name = "Person")
     record PersonRequest(
             @Schema(description = "M, V or O (onbekend), as in the BRP.", allowableValues = {"M", "V", "O"})
-            @Pattern(regexp = "M|V|O", message = "must be one of M, V, O")
+            @ContractType("Geslacht")
             String gender,
 
-            @Size(max = 20) String initials,
-            @Size(max = 200) String firstNames,
-            @Size(max = 20) String surnamePrefix,
+            @ContractType("Voorletters") String initials,
+            @ContractType("Naam") String firstNames,
+            @ContractType("Voorvoegsel") String surnamePrefix,
 
-            @NotBlank @Size(max = 200)
+            @NotBlank @ContractType("Naam")
             String surname,
 
             @Schema(type = "string", format = "date", example = "1984-03-17")
@@ -77,24 +82,25 @@ record SubmitDossierRequest(
 
     @Schema(name = "Address", description = "Current address of the client (BRP/BAG).")
     record AddressRequest(
-            @NotBlank @Size(max = 200) String street,
+            @NotBlank @ContractType("KorteTekst") String street,
             @NotNull @jakarta.validation.constraints.Positive @jakarta.validation.constraints.Max(99999) Integer houseNumber,
-            @Pattern(regexp = "[A-Za-z]", message = "must be one letter") String houseLetter,
-            @Size(max = 4) String houseNumberAddition,
+            @ContractType("Huisletter") String houseLetter,
+            @ContractType("Huisnummertoevoeging") String houseNumberAddition,
 
+            // The contract's Postcode, with the space people write accepted; the mapper removes it.
             @Schema(example = "1234AB")
             @NotBlank @Pattern(regexp = "[1-9][0-9]{3} ?[A-Z]{2}", message = "must be a Dutch postcode such as 1234AB")
             String postalCode,
 
-            @NotBlank @Size(max = 80) String city,
-            @Size(max = 200) String houseboatReference,
-            @Size(max = 200) String caravanReference) {}
+            @NotBlank @ContractType("KorteTekst") String city,
+            @ContractType("KorteTekst") String houseboatReference,
+            @ContractType("KorteTekst") String caravanReference) {}
 
     @Schema(name = "ContactPerson")
     record ContactPersonRequest(
-            @NotBlank @Size(max = 200) String name,
-            @Pattern(regexp = "\\+?[0-9 ()-]{6,20}", message = "must be a telephone number") String phone,
-            @jakarta.validation.constraints.Email @Size(max = 254) String email) {}
+            @NotBlank @ContractType("Naam") String name,
+            @ContractType("Telefoonnummer") String phone,
+            @jakarta.validation.constraints.Email @ContractType("Emailadres") String email) {}
 
     @Schema(name = "ClaimSubmission", description = "A creditor and the invoices it holds, as far as the SHV knows.")
     record ClaimRequest(
@@ -103,12 +109,12 @@ record SubmitDossierRequest(
             String creditorOin,
 
             @Schema(description = "KlantnummerSEVolgensSHV: the client's number at the creditor, if known.")
-            @Size(max = 64)
+            @ContractType("Kenmerk")
             String clientNumberAtCreditor,
 
             @Schema(description = "FactuurnummerSEVolgensSHV: invoice numbers of the claim.")
             @NotEmpty @Size(max = 100)
-            List<@NotBlank @Size(max = 64) String> invoiceNumbers,
+            List<@NotBlank @ContractType("Kenmerk") String> invoiceNumbers,
 
             @Schema(description = "The amount the SHV believes is owed, in euros with two decimals.", example = "1250.00")
             @Pattern(regexp = "[0-9]{1,10}\\.[0-9]{2}", message = "must be an amount in euros with two decimals, e.g. 1250.00")

@@ -7,6 +7,7 @@ import static nl.knooppunt.gateway.support.Dossiers.SHV;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @GatewayTest
 class DossierApiTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @LocalServerPort
     int port;
 
@@ -51,6 +54,26 @@ class DossierApiTest {
 
     private long rowCount(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    /** The same JSON with the fields of every object in reverse order. */
+    private static ObjectNode reversed(ObjectNode node) {
+        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+        node.fields().forEachRemaining(fields::add);
+        java.util.Collections.reverse(fields);
+        ObjectNode copy = JSON.createObjectNode();
+        for (Map.Entry<String, JsonNode> field : fields) {
+            JsonNode value = field.getValue();
+            if (value instanceof ObjectNode object) {
+                value = reversed(object);
+            } else if (value instanceof ArrayNode array) {
+                ArrayNode items = JSON.createArrayNode();
+                array.forEach(item -> items.add(item instanceof ObjectNode object ? reversed(object) : item));
+                value = items;
+            }
+            copy.set(field.getKey(), value);
+        }
+        return copy;
     }
 
     private static List<String> fieldsOf(JsonNode problem) {
@@ -128,17 +151,137 @@ class DossierApiTest {
         @Test
         void sameIdempotencyKeyTwiceReturnsTheExistingDossier() {
             String key = UUID.randomUUID().toString();
-            String firstReference = Dossiers.newReference();
-            ApiClient.Response first = api.post("/api/v1/dossiers", Dossiers.valid(firstReference).toString(),
+            String reference = Dossiers.newReference();
+            ApiClient.Response first = api.post("/api/v1/dossiers", Dossiers.valid(reference).toString(),
                     Map.of("Idempotency-Key", key));
-            // A retry after a lost response; even if the client regenerated its reference, the key decides.
-            ApiClient.Response retry = api.post("/api/v1/dossiers", Dossiers.valid(Dossiers.newReference()).toString(),
+            // A retry after a lost response: the same request again.
+            ApiClient.Response retry = api.post("/api/v1/dossiers", Dossiers.valid(reference).toString(),
                     Map.of("Idempotency-Key", key));
 
             assertThat(first.status()).isEqualTo(201);
             assertThat(retry.status()).isEqualTo(200);
             assertThat(retry.json().get("id")).isEqualTo(first.json().get("id"));
-            assertThat(retry.json().get("shvReference").asText()).isEqualTo(firstReference);
+            assertThat(retry.json().get("messages")).hasSize(2);
+            assertThat(dossiersWithReference(reference)).isEqualTo(1);
+        }
+
+        @Test
+        void anIdenticalRepeatIsRecognisedWhateverTheLayoutOfItsJson() throws Exception {
+            String reference = Dossiers.newReference();
+            String key = UUID.randomUUID().toString();
+            ApiClient.Response first = api.post("/api/v1/dossiers", Dossiers.valid(reference).toString(),
+                    Map.of("Idempotency-Key", key));
+            // The same values: fields in another order, indented, optional fields as explicit nulls, and
+            // the postcode written as the gateway keeps it.
+            ObjectNode same = reversed(Dossiers.valid(reference));
+            ((ObjectNode) same.at("/client")).putNull("partner");
+            ((ObjectNode) same.at("/client/address")).putNull("houseNumberAddition").put("postalCode", "1234AB");
+            String layout = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(same);
+
+            ApiClient.Response byKey = api.post("/api/v1/dossiers", layout, Map.of("Idempotency-Key", key));
+            ApiClient.Response byReference = api.post("/api/v1/dossiers", layout);
+            ApiClient.Response byReferenceOtherKey = api.post("/api/v1/dossiers", layout,
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+
+            assertThat(first.status()).isEqualTo(201);
+            for (ApiClient.Response repeat : List.of(byKey, byReference, byReferenceOtherKey)) {
+                assertThat(repeat.status()).as(repeat.body()).isEqualTo(200);
+                assertThat(repeat.json().get("id")).isEqualTo(first.json().get("id"));
+            }
+            assertThat(dossiersWithReference(reference)).isEqualTo(1);
+        }
+
+        @Test
+        void sameIdempotencyKeyWithAnotherBodyIs422AndChangesNothing() {
+            String key = UUID.randomUUID().toString();
+            String reference = Dossiers.newReference();
+            JsonNode original = api.post("/api/v1/dossiers", Dossiers.valid(reference).toString(),
+                    Map.of("Idempotency-Key", key)).json();
+            ObjectNode corrected = Dossiers.valid(reference);
+            ((ObjectNode) corrected.at("/client/person")).put("surname", "Gecorrigeerd");
+            long dossiers = rowCount("dossier");
+            long messages = rowCount("outbound_message");
+
+            ApiClient.Response response = api.post("/api/v1/dossiers", corrected.toString(), Map.of("Idempotency-Key", key));
+            // A retry that regenerated its reference is a different request as well.
+            String otherReference = Dossiers.newReference();
+            ApiClient.Response regenerated = api.post("/api/v1/dossiers", Dossiers.valid(otherReference).toString(),
+                    Map.of("Idempotency-Key", key));
+
+            for (ApiClient.Response refused : List.of(response, regenerated)) {
+                assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.json().get("type").asText()).isEqualTo("urn:knooppunt:problem:idempotency-key-reused");
+                assertThat(fieldsOf(refused.json())).containsExactly("Idempotency-Key");
+                assertThat(refused.body()).doesNotContain("Gecorrigeerd");
+            }
+            assertThat(rowCount("dossier")).isEqualTo(dossiers);
+            assertThat(rowCount("outbound_message")).isEqualTo(messages);
+            assertThat(dossiersWithReference(otherReference)).isZero();
+            JsonNode after = api.get("/api/v1/dossiers/" + original.get("id").asText()).json();
+            assertThat(after.at("/client/person/surname").asText()).isEqualTo("Testpersoon");
+            assertThat(after.get("history")).hasSameSizeAs(original.get("history"));
+        }
+
+        @Test
+        void sameShvReferenceWithAnotherBodyIs409PointingAtTheExistingDossierAndChangesNothing() {
+            String reference = Dossiers.newReference();
+            JsonNode original = api.post("/api/v1/dossiers", Dossiers.valid(reference).toString()).json();
+            String id = original.get("id").asText();
+            ObjectNode corrected = Dossiers.valid(reference);
+            ((ObjectNode) corrected.at("/claims/0")).put("amount", "1300.00");
+            String otherKey = UUID.randomUUID().toString();
+            long dossiers = rowCount("dossier");
+            long messages = rowCount("outbound_message");
+
+            ApiClient.Response withoutKey = api.post("/api/v1/dossiers", corrected.toString());
+            ApiClient.Response withOtherKey = api.post("/api/v1/dossiers", corrected.toString(),
+                    Map.of("Idempotency-Key", otherKey));
+
+            for (ApiClient.Response conflict : List.of(withoutKey, withOtherKey)) {
+                assertThat(conflict.status()).as(conflict.body()).isEqualTo(409);
+                assertThat(conflict.contentType()).startsWith("application/problem+json");
+                JsonNode problem = conflict.json();
+                assertThat(problem.get("type").asText()).isEqualTo("urn:knooppunt:problem:duplicate-shv-reference");
+                assertThat(problem.get("dossierId").asText()).isEqualTo(id);
+                assertThat(problem.get("dossier").asText()).isEqualTo("/api/v1/dossiers/" + id);
+                assertThat(conflict.location()).isEqualTo("/api/v1/dossiers/" + id);
+                assertThat(fieldsOf(problem)).containsExactly("shvReference");
+            }
+            assertThat(rowCount("dossier")).isEqualTo(dossiers);
+            assertThat(rowCount("outbound_message")).isEqualTo(messages);
+            assertThat(jdbc.sql("select count(*) from dossier where idempotency_key = ?").param(otherKey)
+                    .query(Long.class).single()).isZero();
+            JsonNode after = api.get("/api/v1/dossiers/" + id).json();
+            assertThat(after.at("/claims/0/amountKnownToShv").asText()).isEqualTo("1250.00");
+            assertThat(after.get("history")).hasSameSizeAs(original.get("history"));
+        }
+
+        @Test
+        void concurrentDifferentSubmissionsWithOneReferenceCreateOneDossierAndConflictWithIt() throws Exception {
+            String reference = Dossiers.newReference();
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            try {
+                List<Callable<ApiClient.Response>> calls = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    ObjectNode variant = Dossiers.valid(reference);
+                    ((ObjectNode) variant.get("client")).put("clientNumberShv", "K-" + i);
+                    calls.add(() -> api.post("/api/v1/dossiers", variant.toString()));
+                }
+                List<ApiClient.Response> responses = new ArrayList<>();
+                for (Future<ApiClient.Response> f : pool.invokeAll(calls)) {
+                    responses.add(f.get());
+                }
+                assertThat(responses).extracting(ApiClient.Response::status).containsOnly(201, 409);
+                List<ApiClient.Response> created = responses.stream().filter(r -> r.status() == 201).toList();
+                assertThat(created).hasSize(1);
+                String id = created.get(0).json().get("id").asText();
+                assertThat(responses).filteredOn(r -> r.status() == 409)
+                        .allSatisfy(r -> assertThat(r.json().get("dossierId").asText()).isEqualTo(id));
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(dossiersWithReference(reference)).isEqualTo(1);
         }
 
         @Test
