@@ -1,5 +1,7 @@
 package nl.knooppunt.gateway.dossier;
 
+import nl.knooppunt.gateway.shared.Transitions;
+
 /**
  * Where one creditor's claim stands. The allowed transitions are in {@link #TRANSITIONS};
  * nothing else decides them.

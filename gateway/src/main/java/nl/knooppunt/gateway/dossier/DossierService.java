@@ -11,6 +11,8 @@ import nl.knooppunt.gateway.privacy.PersonalDataAudit;
 import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.registry.ParticipantKind;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
+import nl.knooppunt.gateway.shared.FieldProblem;
+import nl.knooppunt.gateway.shared.PageOf;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,7 +69,7 @@ public class DossierService {
     public SubmissionResult submit(DossierSubmission submission, String idempotencyKey, Cause cause) {
         Participant shv = participants.findByOin(submission.shvOin())
                 .filter(p -> p.active() && p.kind() == ParticipantKind.SHV)
-                .orElseThrow(() -> new SubmissionRejectedException(List.of(new SubmissionRejectedException.Violation(
+                .orElseThrow(() -> new SubmissionRejectedException(List.of(new FieldProblem(
                         "shvOin", "is not a schuldhulpverlener known to the gateway"))));
 
         String fingerprint = fingerprints.of(submission);
@@ -79,11 +81,11 @@ public class DossierService {
 
         Map<String, Participant> creditors = participants.findActiveByOins(
                 submission.claims().stream().map(DossierSubmission.ClaimSubmission::creditorOin).distinct().toList());
-        List<SubmissionRejectedException.Violation> unknown = new ArrayList<>();
+        List<FieldProblem> unknown = new ArrayList<>();
         for (int i = 0; i < submission.claims().size(); i++) {
             Participant creditor = creditors.get(submission.claims().get(i).creditorOin());
             if (creditor == null || !creditor.isCreditor()) {
-                unknown.add(new SubmissionRejectedException.Violation(
+                unknown.add(new FieldProblem(
                         "claims[" + i + "].creditorOin", "is not a creditor known to the gateway"));
             }
         }

@@ -4,20 +4,21 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A message to a creditor, as its cause hands it to the outbox.
+ * A message to a creditor, as its cause hands it to the outbox. The engine carries the references
+ * but does not interpret them.
  *
  * @param reference Referentienummer: the message's stable id, sent with it so a creditor can de-duplicate
- * @param conversationId the conversation it belongs to
+ * @param conversationReference ConversatieReferentienummer of the conversation it belongs to
  * @param crossReference for a reply, the Referentienummer of the message it answers; else null
  * @param messageType the Berichttype
  * @param payload the message as it will be sent (encrypted by the outbox)
  */
-public record NewOutboundMessage(UUID reference, UUID conversationId, UUID crossReference, String messageType,
+public record NewOutboundMessage(UUID reference, UUID conversationReference, UUID crossReference, String messageType,
                                  UUID dossierId, UUID claimId, UUID senderId, UUID creditorId, byte[] payload) {
 
     public NewOutboundMessage {
         Objects.requireNonNull(reference, "reference");
-        Objects.requireNonNull(conversationId, "conversationId");
+        Objects.requireNonNull(conversationReference, "conversationReference");
         Objects.requireNonNull(messageType, "messageType");
         Objects.requireNonNull(dossierId, "dossierId");
         Objects.requireNonNull(senderId, "senderId");

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import nl.knooppunt.gateway.dossier.PageOf;
+import nl.knooppunt.gateway.shared.PageOf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -30,11 +30,14 @@ class OutboundRepository {
 
     void insertPending(NewOutboundMessage m, byte[] encryptedPayload, Instant now, Instant dueAt) {
         jdbc.sql("""
-                        insert into outbound_message (reference, creditor_id, dossier_id, claim_id, message_type, payload,
-                                                      status, enqueued_at, due_at, updated_at)
-                        values (:ref, :creditor, :dossier, :claim, :type, :payload, 'PENDING', :now, :due, :now)
+                        insert into outbound_message (reference, conversation_ref, cross_reference, creditor_id, dossier_id,
+                                                      claim_id, message_type, payload, status, enqueued_at, due_at, updated_at)
+                        values (:ref, :conversation, :cross, :creditor, :dossier, :claim, :type, :payload, 'PENDING', :now,
+                                :due, :now)
                         """)
                 .param("ref", m.reference())
+                .param("conversation", m.conversationReference())
+                .param("cross", m.crossReference())
                 .param("creditor", m.creditorId())
                 .param("dossier", m.dossierId())
                 .param("claim", m.claimId())
@@ -216,12 +219,10 @@ class OutboundRepository {
     /** One page of a batch's messages, after the given position. */
     List<MemberRow> membersAfter(UUID batchId, int afterPosition, int pageSize) {
         return jdbc.sql("""
-                        select b.position, m.reference, c.conversation_ref, msg.cross_reference, m.message_type,
+                        select b.position, m.reference, m.conversation_ref, m.cross_reference, m.message_type,
                                m.dossier_id, m.claim_id, m.payload
                           from batch_member b
                           join outbound_message m on m.reference = b.message_reference
-                          join message msg on msg.reference = m.reference
-                          join conversation c on c.id = msg.conversation_id
                          where b.batch_id = :batch and b.position > :after
                          order by b.position
                          limit :page

@@ -1,6 +1,6 @@
 package nl.knooppunt.gateway.outbound;
 
-import nl.knooppunt.gateway.dossier.Transitions;
+import nl.knooppunt.gateway.shared.Transitions;
 
 /** Where an outgoing message stands on its way to the creditor. */
 public enum OutboundStatus {

@@ -2,7 +2,6 @@ package nl.knooppunt.gateway.outbound;
 
 import java.time.Clock;
 import java.time.Instant;
-import nl.knooppunt.gateway.dossier.MessageLog;
 import nl.knooppunt.gateway.privacy.PersonalDataCipher;
 import nl.knooppunt.gateway.registry.CreditorChannel;
 import nl.knooppunt.gateway.registry.Participant;
@@ -20,16 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class Outbox {
 
     private final OutboundRepository outbound;
-    private final MessageLog messageLog;
     private final ParticipantRepository participants;
     private final PersonalDataCipher cipher;
     private final OutboundProperties properties;
     private final Clock clock;
 
-    Outbox(OutboundRepository outbound, MessageLog messageLog, ParticipantRepository participants,
+    Outbox(OutboundRepository outbound, ParticipantRepository participants,
            PersonalDataCipher cipher, OutboundProperties properties, Clock clock) {
         this.outbound = outbound;
-        this.messageLog = messageLog;
         this.participants = participants;
         this.cipher = cipher;
         this.properties = properties;
@@ -45,8 +42,6 @@ public class Outbox {
         CreditorChannel channel = creditor.channel()
                 .orElseThrow(() -> new IllegalStateException("Creditor " + creditor.oin() + " has no channel"));
         Instant now = clock.instant();
-        messageLog.record(message.reference(), message.conversationId(), message.crossReference(),
-                message.messageType(), MessageLog.Direction.OUTBOUND, message.senderId(), message.creditorId(), now);
         outbound.insertPending(message, cipher.encrypt(message.payload(), payloadContext(message.reference())), now,
                 DueTime.of(channel, now, properties.zone()));
     }

@@ -7,13 +7,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import nl.knooppunt.gateway.dossier.DossierNotFoundException;
-import nl.knooppunt.gateway.dossier.DuplicateReferenceException;
-import nl.knooppunt.gateway.dossier.IdempotencyKeyReusedException;
-import nl.knooppunt.gateway.dossier.IllegalTransitionException;
-import nl.knooppunt.gateway.dossier.NotAuthorizedException;
-import nl.knooppunt.gateway.outbound.OutboundMessageNotFoundException;
-import nl.knooppunt.gateway.dossier.SubmissionRejectedException;
+import nl.knooppunt.gateway.shared.FieldProblem;
+import nl.knooppunt.gateway.shared.InvalidRequestException;
+import nl.knooppunt.gateway.shared.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -41,13 +37,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    static final URI VALIDATION = URI.create("urn:knooppunt:problem:validation-error");
-    static final URI UNKNOWN_PARTICIPANT = URI.create("urn:knooppunt:problem:unknown-participant");
-    static final URI NOT_FOUND = URI.create("urn:knooppunt:problem:not-found");
-    static final URI FORBIDDEN = URI.create("urn:knooppunt:problem:forbidden");
-    static final URI CONFLICT = URI.create("urn:knooppunt:problem:conflict");
-    static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:knooppunt:problem:idempotency-key-reused");
-    static final URI DUPLICATE_REFERENCE = URI.create("urn:knooppunt:problem:duplicate-shv-reference");
     static final URI INTERNAL = URI.create("urn:knooppunt:problem:internal-error");
 
     @Override
@@ -80,70 +69,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validationProblem(List.of(problem)));
     }
 
-    @ExceptionHandler(InvalidRequestException.class)
-    ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
-        return ResponseEntity.badRequest().body(validationProblem(ex.problems()));
-    }
-
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
         return ResponseEntity.badRequest().body(validationProblem(List.of(
                 new FieldProblem(ex.getName(), "has the wrong type or format"))));
     }
 
-    @ExceptionHandler(SubmissionRejectedException.class)
-    ResponseEntity<ProblemDetail> submissionRejected(SubmissionRejectedException ex) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, UNKNOWN_PARTICIPANT, "Unknown participant",
-                "The dossier refers to participants the gateway does not know.");
-        problem.setProperty("errors", ex.violations().stream()
-                .map(v -> new FieldProblem(v.field(), v.message()))
-                .toList());
-        return respond(problem);
-    }
-
-    /** As the IETF Idempotency-Key draft prescribes for a key reused with another request body. */
-    @ExceptionHandler(IdempotencyKeyReusedException.class)
-    ResponseEntity<ProblemDetail> idempotencyKeyReused(IdempotencyKeyReusedException ex) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, IDEMPOTENCY_KEY_REUSED,
-                "Idempotency-Key reused", "This Idempotency-Key was used before for a different submission; "
-                        + "nothing was changed. Repeat a request exactly, or use a new key for a new or corrected one.");
-        problem.setProperty("errors", List.of(new FieldProblem("Idempotency-Key",
-                "was used before for a different submission")));
-        return respond(problem);
-    }
-
-    @ExceptionHandler(DuplicateReferenceException.class)
-    ResponseEntity<ProblemDetail> duplicateReference(DuplicateReferenceException ex) {
-        String location = "/api/v1/dossiers/" + ex.existingDossierId();
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, DUPLICATE_REFERENCE, "shvReference already used",
-                "You already submitted a different dossier with this shvReference; nothing was changed. "
-                        + "The existing dossier is " + location + ".");
-        problem.setProperty("errors", List.of(new FieldProblem("shvReference",
-                "is the reference of a dossier you submitted before with other content")));
-        problem.setProperty("dossierId", ex.existingDossierId());
-        problem.setProperty("dossier", location);
-        return ResponseEntity.status(HttpStatus.CONFLICT).location(URI.create(location)).body(problem);
-    }
-
-    @ExceptionHandler(DossierNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(DossierNotFoundException ex) {
-        return respond(problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", "There is no such dossier."));
-    }
-
-    @ExceptionHandler(NotAuthorizedException.class)
-    ResponseEntity<ProblemDetail> notAuthorized(NotAuthorizedException ex) {
-        return respond(problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", ex.getMessage() + "; nothing was changed."));
-    }
-
-    @ExceptionHandler(OutboundMessageNotFoundException.class)
-    ResponseEntity<ProblemDetail> messageNotFound(OutboundMessageNotFoundException ex) {
-        return respond(problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", "There is no such message."));
-    }
-
-    @ExceptionHandler(IllegalTransitionException.class)
-    ResponseEntity<ProblemDetail> illegalTransition(IllegalTransitionException ex) {
-        return respond(problem(HttpStatus.CONFLICT, CONFLICT, "Not allowed in this status",
-                "Not possible in the current status " + ex.from() + "; nothing was changed."));
+    /** Every refusal of every feature: its kind gives the status, its code the stable type. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> refused(Refusal refusal) {
+        ProblemDetail problem = problem(HttpStatus.valueOf(refusal.kind().httpStatus()), refusal.type(),
+                refusal.title(), refusal.detail());
+        if (!refusal.problems().isEmpty()) {
+            problem.setProperty("errors", refusal.problems());
+        }
+        refusal.properties().forEach(problem::setProperty);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+        refusal.location().ifPresent(response::location);
+        return response.body(problem);
     }
 
     @ExceptionHandler(Exception.class)
@@ -155,8 +98,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail validationProblem(List<FieldProblem> problems) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid request",
-                problems.size() == 1 ? "1 field is invalid." : problems.size() + " fields are invalid.");
+        InvalidRequestException invalid = new InvalidRequestException(problems);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, invalid.type(), invalid.title(), invalid.detail());
         problem.setProperty("errors", problems);
         return problem;
     }

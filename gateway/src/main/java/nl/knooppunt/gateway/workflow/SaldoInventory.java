@@ -3,12 +3,13 @@ package nl.knooppunt.gateway.workflow;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import nl.knooppunt.gateway.conversation.Conversation;
+import nl.knooppunt.gateway.conversation.Conversations;
+import nl.knooppunt.gateway.conversation.MessageLog;
 import nl.knooppunt.gateway.dossier.Cause;
 import nl.knooppunt.gateway.dossier.Claim;
 import nl.knooppunt.gateway.dossier.ClaimStatus;
 import nl.knooppunt.gateway.dossier.ClientData;
-import nl.knooppunt.gateway.dossier.Conversation;
-import nl.knooppunt.gateway.dossier.Conversations;
 import nl.knooppunt.gateway.dossier.DossierDetails;
 import nl.knooppunt.gateway.dossier.DossierService;
 import nl.knooppunt.gateway.dossier.DossierStatus;
@@ -25,23 +26,25 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts the saldo inventory of a dossier: a Saldoverzoek to every creditor, queued in the outbox in
- * the same transaction that moves the claims to SALDO_REQUESTED and the dossier to SALDO_INVENTORY.
+ * the same transaction that moves the claims  to SALDO_REQUESTED and the dossier to SALDO_INVENTORY.
  */
 @Service
 public class SaldoInventory {
 
     private final DossierService dossiers;
     private final Conversations conversations;
+    private final MessageLog messageLog;
     private final ParticipantRepository participants;
     private final StatusService statuses;
     private final Outbox outbox;
     private final MessageXml xml;
     private final Clock clock;
 
-    SaldoInventory(DossierService dossiers, Conversations conversations, ParticipantRepository participants,
+    SaldoInventory(DossierService dossiers, Conversations conversations, MessageLog messageLog, ParticipantRepository participants,
                    StatusService statuses, Outbox outbox, MessageXml xml, Clock clock) {
         this.dossiers = dossiers;
         this.conversations = conversations;
+        this.messageLog = messageLog;
         this.participants = participants;
         this.statuses = statuses;
         this.outbox = outbox;
@@ -63,9 +66,11 @@ public class SaldoInventory {
             UUID reference = UUID.randomUUID();
             Message saldoverzoek = SaldoverzoekFactory.create(reference, conversation.reference(), details.dossier(),
                     client, claim, shv, now);
-            outbox.enqueue(new NewOutboundMessage(reference, conversation.id(), null,
-                    saldoverzoek.header().berichttype().code(), dossierId, claim.id(), shv.id(), claim.creditorId(),
-                    xml.write(saldoverzoek)));
+            String type = saldoverzoek.header().berichttype().code();
+            messageLog.record(reference, conversation.id(), null, type, MessageLog.Direction.OUTBOUND, shv.id(),
+                    claim.creditorId(), now);
+            outbox.enqueue(new NewOutboundMessage(reference, conversation.reference(), null, type, dossierId, claim.id(),
+                    shv.id(), claim.creditorId(), xml.write(saldoverzoek)));
             statuses.changeClaim(dossierId, claim.id(), ClaimStatus.SALDO_REQUESTED, Cause.message(reference),
                     "Saldoverzoek queued");
         }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import nl.knooppunt.gateway.shared.IllegalTransitionException;
 import nl.knooppunt.gateway.support.GatewayTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

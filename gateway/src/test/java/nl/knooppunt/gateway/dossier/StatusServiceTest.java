@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.knooppunt.gateway.shared.IllegalTransitionException;
 import nl.knooppunt.gateway.support.Dossiers;
 import nl.knooppunt.gateway.support.GatewayTest;
 import org.junit.jupiter.api.BeforeEach;

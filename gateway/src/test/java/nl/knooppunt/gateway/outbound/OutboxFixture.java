@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.knooppunt.gateway.conversation.Conversation;
+import nl.knooppunt.gateway.conversation.Conversations;
 import nl.knooppunt.gateway.dossier.Cause;
 import nl.knooppunt.gateway.dossier.Claim;
 import nl.knooppunt.gateway.dossier.ClientData;
-import nl.knooppunt.gateway.dossier.Conversation;
-import nl.knooppunt.gateway.dossier.Conversations;
 import nl.knooppunt.gateway.dossier.DossierService;
 import nl.knooppunt.gateway.dossier.DossierSubmission;
 import nl.knooppunt.gateway.dossier.SettlementType;
@@ -79,7 +79,7 @@ class OutboxFixture {
         tx.executeWithoutResult(s -> {
             for (int i = 0; i < n; i++) {
                 UUID reference = UUID.randomUUID();
-                outbox.enqueue(new NewOutboundMessage(reference, conversation.id(), null, "Saldoverzoek",
+                outbox.enqueue(new NewOutboundMessage(reference, conversation.reference(), null, "Saldoverzoek",
                         conversation.dossierId(), conversation.claimId(), conversation.shvId(), conversation.creditorId(),
                         ("<Saldoverzoek ref='" + reference + "'/>").getBytes(StandardCharsets.UTF_8)));
                 references.add(reference);

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import nl.knooppunt.gateway.dossier.Conversations;
+import nl.knooppunt.gateway.conversation.Conversations;
 import nl.knooppunt.gateway.dossier.DossierService;
 import nl.knooppunt.gateway.support.SecondGateway;
 import org.junit.jupiter.api.AfterAll;

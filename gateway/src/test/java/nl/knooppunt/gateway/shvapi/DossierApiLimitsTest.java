@@ -1,4 +1,4 @@
-package nl.knooppunt.gateway.dossier.api;
+package nl.knooppunt.gateway.shvapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;

@@ -1,4 +1,4 @@
-package nl.knooppunt.gateway.dossier;
+package nl.knooppunt.gateway.conversation;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package nl.knooppunt.gateway.dossier.api;
+package nl.knooppunt.gateway.shvapi;
 
 import static nl.knooppunt.gateway.support.Dossiers.CREDITOR_INACTIVE;
 import static nl.knooppunt.gateway.support.Dossiers.CREDITOR_MAILBOX;

@@ -1,9 +1,9 @@
-package nl.knooppunt.gateway.dossier.api;
+package nl.knooppunt.gateway.shvapi;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import nl.knooppunt.gateway.dossier.Claim;
 import nl.knooppunt.gateway.dossier.ClientData;
@@ -11,10 +11,10 @@ import nl.knooppunt.gateway.dossier.Dossier;
 import nl.knooppunt.gateway.dossier.DossierDetails;
 import nl.knooppunt.gateway.dossier.DossierSubmission;
 import nl.knooppunt.gateway.dossier.DossierSummary;
-import nl.knooppunt.gateway.dossier.PageOf;
 import nl.knooppunt.gateway.dossier.SettlementType;
 import nl.knooppunt.gateway.dossier.StatusChange;
 import nl.knooppunt.gateway.outbound.OutboundMessageView;
+import nl.knooppunt.gateway.shared.PageOf;
 
 /** Between the API's JSON shapes and the dossier domain. */
 final class DossierApiMapper {

@@ -1,4 +1,4 @@
-package nl.knooppunt.gateway.dossier.api;
+package nl.knooppunt.gateway.shvapi;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

@@ -1,4 +1,4 @@
-package nl.knooppunt.gateway.dossier.api;
+package nl.knooppunt.gateway.shvapi;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;

@@ -1,4 +1,4 @@
-package nl.knooppunt.gateway.dossier;
+package nl.knooppunt.gateway.shared;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package nl.knooppunt.gateway.dossier.api;
+package nl.knooppunt.gateway.shvapi;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,9 +23,9 @@ import nl.knooppunt.gateway.dossier.SubmissionResult;
 import nl.knooppunt.gateway.outbound.OutboundMessages;
 import nl.knooppunt.gateway.registry.Oin;
 import nl.knooppunt.gateway.security.ParticipantPrincipal;
+import nl.knooppunt.gateway.shared.FieldProblem;
+import nl.knooppunt.gateway.shared.InvalidRequestException;
 import nl.knooppunt.gateway.workflow.DossierIntake;
-import nl.knooppunt.gateway.web.FieldProblem;
-import nl.knooppunt.gateway.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -1,4 +1,4 @@
-package nl.knooppunt.gateway.web;
+package nl.knooppunt.gateway.shared;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

@@ -1,0 +1,4 @@
+package nl.knooppunt.archfixture.dossier;
+
+/** Stands for the old dossier.Transitions that outbound used. */
+public class Transitions {}

@@ -1,0 +1,8 @@
+package nl.knooppunt.archfixture.outbound;
+
+import nl.knooppunt.archfixture.dossier.Transitions;
+
+/** The engine reaching into a feature. */
+public class OutboundStatus {
+    Transitions transitions;
+}

@@ -1,0 +1,4 @@
+package nl.knooppunt.archfixture.workflow;
+
+/** A workflow service. */
+public class Progress {}
