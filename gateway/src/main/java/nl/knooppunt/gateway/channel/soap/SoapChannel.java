@@ -1,21 +1,16 @@
 package nl.knooppunt.gateway.channel.soap;
 
-import jakarta.xml.ws.WebServiceException;
-import jakarta.xml.ws.soap.SOAPFaultException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import javax.xml.namespace.QName;
 import nl.knooppunt.gateway.messages.MessageXml;
 import nl.knooppunt.gateway.outbound.BatchResult;
@@ -23,35 +18,28 @@ import nl.knooppunt.gateway.outbound.DeliveryFailure;
 import nl.knooppunt.gateway.outbound.FailureClassifier;
 import nl.knooppunt.gateway.outbound.OutboundBatch;
 import nl.knooppunt.gateway.outbound.OutboundChannel;
+import nl.knooppunt.gateway.outbound.OutboundItem;
 import nl.knooppunt.gateway.registry.ChannelType;
-import nl.knooppunt.gateway.registry.CreditorChannel;
-import nl.knooppunt.gateway.registry.Participant;
-import nl.knooppunt.gateway.security.OutboundTls;
-import nl.knooppunt.gateway.security.TlsMaterial;
-import nl.knooppunt.mappings.soap.SchuldeiserPortType;
 import nl.knooppunt.mappings.soap.SoapMessages;
 import nl.knooppunt.mappings.soap.types.LeverBatchAntwoord;
 import nl.knooppunt.mappings.xml.XmlCanonicalMapper;
 import nl.knooppunt.mappings.xml.jaxb.Batch;
 import nl.knooppunt.mappings.xml.jaxb.BatchHeader;
 import nl.knooppunt.mappings.xml.jaxb.Bericht;
-import org.apache.cxf.Bus;
-import org.apache.cxf.BusFactory;
-import org.apache.cxf.configuration.jsse.TLSClientParameters;
-import org.apache.cxf.frontend.ClientProxy;
-import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
-import org.apache.cxf.transport.http.HTTPConduit;
-import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
-import org.apache.cxf.ws.addressing.WSAddressingFeature;
-import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
-import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
-import org.springframework.beans.factory.ObjectProvider;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.cxf.binding.soap.SoapFault;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers batches to creditors that run a SOAP service (schuldeiser-v2.wsdl): one {@code LeverBatch}
- * call per batch, over mutual TLS with the gateway's certificate, signed (and on 2W-be-SE encrypted
- * to the creditor's certificate); the creditor's answer must be signed by the creditor itself.
+ * Delivers batches to creditors that run a SOAP service (schuldeiser-v2.wsdl) with
+ * {@code LeverBatch} calls through the creditor's Camel {@code cxf:} endpoint
+ * ({@link SoapChannelEndpoints}). A batch is streamed from the database in parts of at most
+ * {@code knooppunt.soap.batch-part-size} messages, one call each, so that the gateway never holds
+ * more than one part: a signed SOAP envelope is a DOM in memory, and a batch may hold 100,000
+ * messages. Every part carries the batch id, its number and the number of parts; a batch that fits
+ * in one part is sent as before, without part numbers. A part that fails fails the batch, which is
+ * then sent again whole under the same id (the creditor de-duplicates on Referentienummer).
  *
  * <p>Channel settings: {@code security-profile} (2W-be-S or 2W-be-SE), {@code certificate} (PEM file
  * of the creditor's certificate, for encryption), {@code trust-store} and {@code trust-store-password}
@@ -60,29 +48,22 @@ import org.springframework.stereotype.Component;
 @Component
 class SoapChannel implements OutboundChannel {
 
-    static final String WSDL = "classpath:nl/knooppunt/mappings/wsdl/schuldeiser-v2.wsdl";
-    static final String NAMESPACE = "urn:knooppunt:schuldeiser:v2:wsdl";
+    /** The route every SOAP delivery goes through, so that Camel counts and traces each call. */
+    static final String ROUTE = "direct:soap-deliver";
+    static final String ENDPOINT = "knooppuntSoapEndpoint";
     private static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
 
-    private final Bus bus;
-    private final WsSecurity security;
-    private final OutboundTls tls;
-    private final TlsMaterial material;
+    private final SoapChannelEndpoints endpoints;
+    private final ProducerTemplate producer;
     private final SoapProperties properties;
     private final MessageXml xml;
     private final Clock clock;
     private final XmlCanonicalMapper mapper = new XmlCanonicalMapper();
-    private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
-    private record Client(CreditorChannel channel, int tlsVersion, SchuldeiserPortType port) {}
-
-    SoapChannel(ObjectProvider<Bus> bus, WsSecurity security, OutboundTls tls, TlsMaterial material, SoapProperties properties,
-                MessageXml xml, Clock clock) {
-        // The CXF bus of the web server, or CXF's own when the gateway runs without one.
-        this.bus = bus.getIfAvailable(BusFactory::getDefaultBus);
-        this.security = security;
-        this.tls = tls;
-        this.material = material;
+    SoapChannel(SoapChannelEndpoints endpoints, ProducerTemplate producer, SoapProperties properties, MessageXml xml,
+                Clock clock) {
+        this.endpoints = endpoints;
+        this.producer = producer;
         this.properties = properties;
         this.xml = xml;
         this.clock = clock;
@@ -95,36 +76,87 @@ class SoapChannel implements OutboundChannel {
 
     @Override
     public BatchResult send(OutboundBatch batch) throws DeliveryFailure {
+        String endpoint = endpoints.uriFor(batch.creditor());
+        int partSize = properties.batchPartSize();
+        int parts = Math.max(1, (batch.messageCount() + partSize - 1) / partSize);
+        Map<UUID, String> rejected = new HashMap<>();
+        try (Stream<OutboundItem> messages = batch.messages()) {
+            Iterator<OutboundItem> items = messages.iterator();
+            int part = 0;
+            while (items.hasNext() || part == 0) {
+                part++;
+                Batch request = request(batch, part, parts);
+                List<Bericht> berichten = SoapMessages.messagesOf(request);
+                while (items.hasNext() && berichten.size() < partSize) {
+                    berichten.add(mapper.toJaxb(xml.read(items.next().payload())));
+                }
+                request.getBatchHeader().setAantal(berichten.size());
+                rejected.putAll(rejections(batch, berichten, call(endpoint, request)));
+            }
+            if (part != parts) {
+                throw DeliveryFailure.recoverable("The batch held " + part + " parts instead of " + parts, null);
+            }
+        }
+        return new BatchResult(rejected);
+    }
+
+    private Batch request(OutboundBatch batch, int part, int parts) {
         Batch request = new Batch();
         BatchHeader header = new BatchHeader();
         header.setBatchId(batch.id());
         header.setOntvangerOin(batch.creditor().oin().value());
         header.setAangemaakt(clock.instant().atOffset(ZoneOffset.UTC));
-        header.setAantal(batch.messageCount());
-        request.setBatchHeader(header);
-        List<Bericht> messages = SoapMessages.messagesOf(request);
-        batch.messages().forEach(item -> messages.add(mapper.toJaxb(xml.read(item.payload()))));
-
-        LeverBatchAntwoord answer;
-        try {
-            answer = client(batch.creditor()).leverBatch(request);
-        } catch (SOAPFaultException fault) {
-            QName code = fault.getFault().getFaultCodeAsQName();
-            if (ResponseSignedBy.ANSWER_REFUSED.equals(code) || WSSE.equals(code.getNamespaceURI())) {
-                // The creditor's answer failed its security check here: it may or may not have the batch.
-                throw DeliveryFailure.recoverable("The creditor's answer was refused: " + fault.getMessage(), fault);
-            }
-            throw new DeliveryFailure("SOAP fault " + code.getLocalPart() + ": " + fault.getMessage(),
-                    FailureClassifier.isRecoverableSoapFault(code.getLocalPart()), fault);
-        } catch (WebServiceException failure) {
-            // No usable answer (connection, timeout, an answer that fails its signature check): the
-            // creditor may or may not have it, so the same batch goes again and it can de-duplicate.
-            throw DeliveryFailure.recoverable("SOAP call failed: " + failure.getMessage(), failure);
+        if (parts > 1) {
+            header.setDeel(part);
+            header.setAantalDelen(parts);
         }
-        return results(batch, messages, answer);
+        request.setBatchHeader(header);
+        return request;
     }
 
-    private static BatchResult results(OutboundBatch batch, List<Bericht> sent, LeverBatchAntwoord answer)
+    private LeverBatchAntwoord call(String endpoint, Batch request) throws DeliveryFailure {
+        Exchange exchange = producer.send(ROUTE, e -> {
+            e.setProperty(ENDPOINT, endpoint);
+            e.getIn().setBody(request);
+        });
+        Exception failure = exchange.getException();
+        if (failure != null) {
+            throw classify(failure);
+        }
+        LeverBatchAntwoord answer = exchange.getMessage().getBody(LeverBatchAntwoord.class);
+        if (answer == null) {
+            throw DeliveryFailure.recoverable("The creditor's service gave no LeverBatch answer", null);
+        }
+        return answer;
+    }
+
+    private static DeliveryFailure classify(Exception failure) {
+        SoapFault fault = soapFault(failure);
+        if (fault == null) {
+            // No usable answer (connection, timeout): the creditor may or may not have the part, so
+            // the same batch goes again and it can de-duplicate.
+            return DeliveryFailure.recoverable("SOAP call failed: " + failure.getMessage(), failure);
+        }
+        QName code = fault.getFaultCode();
+        if (ResponseSignedBy.ANSWER_REFUSED.equals(code) || WSSE.equals(code.getNamespaceURI())) {
+            // The creditor's answer failed its security check here: it may or may not have the batch.
+            return DeliveryFailure.recoverable("The creditor's answer was refused: " + fault.getMessage(), fault);
+        }
+        return new DeliveryFailure("SOAP fault " + code.getLocalPart() + ": " + fault.getMessage(),
+                FailureClassifier.isRecoverableSoapFault(code.getLocalPart()), fault);
+    }
+
+    private static SoapFault soapFault(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SoapFault fault) {
+                return fault;
+            }
+        }
+        return null;
+    }
+
+    /** The creditor's rejections in this part; an answer for another batch or missing messages fails it. */
+    private static Map<UUID, String> rejections(OutboundBatch batch, List<Bericht> sent, LeverBatchAntwoord answer)
             throws DeliveryFailure {
         if (!batch.id().equals(answer.getBatchId())) {
             throw DeliveryFailure.recoverable("The creditor answered for batch " + answer.getBatchId(), null);
@@ -143,58 +175,6 @@ class SoapChannel implements OutboundChannel {
             throw DeliveryFailure.recoverable("The creditor answered for " + answered.size() + " of "
                     + expected.size() + " messages", null);
         }
-        return new BatchResult(rejected);
-    }
-
-    private SchuldeiserPortType client(Participant creditor) {
-        CreditorChannel channel = creditor.channel().orElseThrow();
-        Client client = clients.get(creditor.oin().value());
-        if (client == null || !client.channel().equals(channel) || client.tlsVersion() != material.version()) {
-            client = new Client(channel, material.version(), create(creditor, channel));
-            clients.put(creditor.oin().value(), client);
-        }
-        return client.port();
-    }
-
-    private SchuldeiserPortType create(Participant creditor, CreditorChannel channel) {
-        SecurityProfile profile = SecurityProfile.of(channel.settings());
-        X509Certificate creditorCertificate = profile.encrypts() ? certificate(channel.settings().get("certificate")) : null;
-
-        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
-        factory.setBus(bus);
-        factory.setServiceClass(SchuldeiserPortType.class);
-        factory.setWsdlURL(WSDL);
-        factory.setServiceName(new QName(NAMESPACE, "SchuldeiserService"));
-        factory.setEndpointName(new QName(NAMESPACE, "SchuldeiserPort"));
-        factory.setAddress(channel.endpoint());
-        factory.getFeatures().add(new WSAddressingFeature());
-        factory.getOutInterceptors().add(new WSS4JOutInterceptor(security.outgoing(profile, creditorCertificate)));
-        factory.getInInterceptors().add(new WSS4JInInterceptor(security.incoming(profile)));
-        factory.getInInterceptors().add(new ResponseSignedBy(creditor.oin().value()));
-        factory.getInInterceptors().add(new SignatureCoverage(message -> profile, ResponseSignedBy::refused));
-        SchuldeiserPortType port = factory.create(SchuldeiserPortType.class);
-
-        HTTPConduit conduit = (HTTPConduit) ClientProxy.getClient(port).getConduit();
-        TLSClientParameters tlsParameters = new TLSClientParameters();
-        String trustStore = channel.settings().get("trust-store");
-        tlsParameters.setSslContext(tls.clientContext(trustStore == null ? null : Path.of(trustStore),
-                channel.settings().get("trust-store-password")));
-        conduit.setTlsClientParameters(tlsParameters);
-        HTTPClientPolicy policy = new HTTPClientPolicy();
-        policy.setConnectionTimeout(properties.connectTimeout().toMillis());
-        policy.setReceiveTimeout(properties.receiveTimeout().toMillis());
-        conduit.setClient(policy);
-        return port;
-    }
-
-    private static X509Certificate certificate(String pemFile) {
-        if (pemFile == null) {
-            throw new IllegalStateException("Profile 2W-be-SE needs channel setting 'certificate' (the creditor's PEM)");
-        }
-        try (InputStream in = Files.newInputStream(Path.of(pemFile))) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        } catch (Exception e) {
-            throw new IllegalStateException("The creditor's certificate cannot be read: " + pemFile, e);
-        }
+        return rejected;
     }
 }
