@@ -72,6 +72,10 @@ class FaultDetailInterceptor extends AbstractSoapInterceptor {
                     Soap11.getInstance().getVersionMismatch());
             SoapFaults.addDetail(soapFault, InboundOutcome.SCHEMA_INVALID, soapFault.getMessage(), null);
             log.warn("SOAP request of {} refused: VersionMismatch (not a SOAP 1.1 envelope)", caller);
+        } else if (causedBy(fault, XMLStreamException.class)) {
+            // Not well-formed XML (e.g. a character XML 1.0 cannot carry), wherever the parser met it,
+            // inside the WS-Security check too: the caller's message breaks the contract.
+            refuseAsSchemaInvalid(message, soapFault, fault, caller);
         } else if (isWsSecurityFailure(message, soapFault, fault)) {
             // CXF keeps WS-Security details to itself (no oracle for attackers); the code says enough.
             soapFault.setFaultCode(Soap11.getInstance().getSender());
@@ -81,16 +85,20 @@ class FaultDetailInterceptor extends AbstractSoapInterceptor {
             log.warn("SOAP request of {} refused: {} WS-Security check failed: {}", caller,
                     SoapFaults.code(InboundOutcome.NOT_AUTHORIZED), firstLine(rootMessage(fault)));
         } else if (isSchemaProblem(fault) || message.getVersion().getSender().equals(soapFault.getFaultCode())) {
-            soapFault.setFaultCode(message.getVersion().getSender());
-            String reason = "The request does not match the contract: " + firstLine(rootMessage(fault));
-            SoapFaults.addDetail(soapFault, InboundOutcome.SCHEMA_INVALID, reason, null);
-            log.info("SOAP request of {} refused: {} {}", caller, SoapFaults.code(InboundOutcome.SCHEMA_INVALID), reason);
+            refuseAsSchemaInvalid(message, soapFault, fault, caller);
         } else {
             log.error("SOAP request of {} failed inside the gateway", caller, fault);
             soapFault.setMessage("The request could not be processed; nothing was changed. Try again later.");
             SoapFaults.addDetail(soapFault, InboundOutcome.INTERNAL_ERROR, soapFault.getMessage(), null);
         }
         message.setContent(Exception.class, soapFault);
+    }
+
+    private static void refuseAsSchemaInvalid(SoapMessage message, SoapFault soapFault, Fault fault, String caller) {
+        soapFault.setFaultCode(message.getVersion().getSender());
+        String reason = "The request does not match the contract: " + firstLine(rootMessage(fault));
+        SoapFaults.addDetail(soapFault, InboundOutcome.SCHEMA_INVALID, reason, null);
+        log.info("SOAP request of {} refused: {} {}", caller, SoapFaults.code(InboundOutcome.SCHEMA_INVALID), reason);
     }
 
     private static boolean isVersionMismatch(SoapFault fault) {
