@@ -47,7 +47,7 @@ public class CreditorRoutes {
                                 .circuitBreaker(CreditorBreakers.beanName(oin))
                                 .throwExceptionWhenHalfOpenOrOpenState(true)
                             .end()
-                            .bean(sender, "sendDueBatches(${header.creditorOin})")
+                            .bean(sender, "sendDueBatches(${header.recipientOin})")
                         .end();
             }
         });

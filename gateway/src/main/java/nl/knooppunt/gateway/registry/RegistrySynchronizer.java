@@ -32,9 +32,9 @@ class RegistrySynchronizer implements InitializingBean {
             if (entry.kind() == ParticipantKind.CREDITOR && entry.channel() == null) {
                 throw new IllegalStateException("Creditor " + entry.oin() + " has no channel configured");
             }
-            Optional<CreditorChannel> channel = entry.kind() == ParticipantKind.CREDITOR
-                    ? Optional.of(entry.channel().toChannel())
-                    : Optional.empty();
+            // A creditor needs a channel; an SHV may have one, for the notifications it receives.
+            Optional<CreditorChannel> channel = Optional.ofNullable(entry.channel())
+                    .map(RegistryProperties.ChannelEntry::toChannel);
             participants.upsert(entry.oin(), entry.kind(), entry.name(),
                     entry.active() == null || entry.active(), channel);
         }
