@@ -112,13 +112,17 @@ public class ParticipantRepository {
         Optional<CreditorChannel> channel = Optional.empty();
         String channelType = rs.getString("channel_type");
         if (channelType != null) {
-            channel = Optional.of(new CreditorChannel(
+            try {
+                channel = Optional.of(new CreditorChannel(
                     ChannelType.valueOf(channelType),
                     rs.getString("endpoint"),
                     rs.getString("schedule_cron"),
                     rs.getInt("max_batch_size"),
                     Duration.ofSeconds(rs.getInt("max_wait_seconds")),
                     fromJson(rs.getString("settings"))));
+            } catch (InvalidChannelException e) {
+                throw e.of(rs.getString("oin"));
+            }
         }
         return new Participant(
                 rs.getObject("id", UUID.class),

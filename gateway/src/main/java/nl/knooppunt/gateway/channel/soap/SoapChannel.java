@@ -25,6 +25,7 @@ import nl.knooppunt.gateway.outbound.OutboundBatch;
 import nl.knooppunt.gateway.outbound.OutboundChannel;
 import nl.knooppunt.gateway.registry.ChannelType;
 import nl.knooppunt.gateway.registry.CreditorChannel;
+import nl.knooppunt.gateway.registry.InvalidChannelException;
 import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.security.OutboundTls;
 import nl.knooppunt.gateway.security.TlsMaterial;
@@ -91,6 +92,41 @@ class SoapChannel implements OutboundChannel {
     @Override
     public ChannelType type() {
         return ChannelType.SOAP;
+    }
+
+    private static final Set<String> SETTINGS = Set.of(SecurityProfile.SETTING, "certificate", "trust-store",
+            "trust-store-password");
+
+    /** Checks the settings this channel reads, so that a creditor's client can always be built. */
+    @Override
+    public void validate(CreditorChannel channel) {
+        Map<String, String> settings = channel.settings();
+        for (String key : settings.keySet()) {
+            if (!SETTINGS.contains(key)) {
+                throw new InvalidChannelException("channel.settings." + key, "is not a SOAP channel setting; known: "
+                        + String.join(", ", new java.util.TreeSet<>(SETTINGS)));
+            }
+        }
+        SecurityProfile profile;
+        try {
+            profile = SecurityProfile.of(settings);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidChannelException("channel.settings." + SecurityProfile.SETTING, e.getMessage());
+        }
+        if (profile.encrypts()) {
+            try {
+                certificate(settings.get("certificate"));
+            } catch (IllegalStateException e) {
+                throw new InvalidChannelException("channel.settings.certificate", e.getMessage());
+            }
+        }
+        String trustStore = settings.get("trust-store");
+        if (trustStore != null && !Files.isReadable(Path.of(trustStore))) {
+            throw new InvalidChannelException("channel.settings.trust-store", "cannot read " + trustStore);
+        }
+        if (trustStore != null && settings.get("trust-store-password") == null) {
+            throw new InvalidChannelException("channel.settings.trust-store-password", "is needed with a trust-store");
+        }
     }
 
     @Override
