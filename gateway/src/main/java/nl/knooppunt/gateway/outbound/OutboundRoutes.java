@@ -12,25 +12,47 @@ import org.springframework.stereotype.Component;
  *   <li>{@code outbound-tick}: finds recipients with work and hands each to a delivery thread;
  *   <li>{@code outbound-creditor}: the bounded pool of delivery threads (the bulkhead): a slow or
  *       dead recipient holds at most one of them, the others keep serving everyone else;
- *   <li>{@code outbound-expiry}: expires mailbox messages not fetched and confirmed in time.
+ *   <li>{@code outbound-expiry}: expires mailbox messages not fetched and confirmed in time;
+ *   <li>the template {@value #DELIVER_TEMPLATE}, from which each recipient gets its route {@code deliver-<OIN>}.
  * </ul>
  */
 @Component
 @ConditionalOnProperty(name = "knooppunt.outbound.enabled", havingValue = "true", matchIfMissing = true)
 class OutboundRoutes extends RouteBuilder {
 
+    /** The route template of one recipient's delivery route; see {@link CreditorRoutes}. */
+    static final String DELIVER_TEMPLATE = "deliver";
+    static final String RECIPIENT = "recipientOin";
+    static final String BREAKER = "breaker";
+
     private final OutboundProperties properties;
     private final OutboundDispatcher dispatcher;
     private final MailboxExpiry expiry;
+    private final BatchSender sender;
 
-    OutboundRoutes(OutboundProperties properties, OutboundDispatcher dispatcher, MailboxExpiry expiry) {
+    OutboundRoutes(OutboundProperties properties, OutboundDispatcher dispatcher, MailboxExpiry expiry,
+                   BatchSender sender) {
         this.properties = properties;
+        this.sender = sender;
         this.dispatcher = dispatcher;
         this.expiry = expiry;
     }
 
     @Override
     public void configure() {
+        // One delivery route per recipient: its due batches, sent inside its own circuit breaker.
+        routeTemplate(DELIVER_TEMPLATE)
+                .templateParameter(RECIPIENT)
+                .templateParameter(BREAKER)
+                .from("direct:deliver-{{" + RECIPIENT + "}}")
+                .circuitBreaker()
+                    .resilience4jConfiguration()
+                        .circuitBreaker("{{" + BREAKER + "}}")
+                        .throwExceptionWhenHalfOpenOrOpenState(true)
+                    .end()
+                    .bean(sender, "sendDueBatches(${header.recipientOin})")
+                .end();
+
         from("timer:outbound-tick?period=" + properties.tick().toMillis()).routeId("outbound-tick")
                 .bean(dispatcher, "recipientsToServe")
                 .split(body())
