@@ -150,7 +150,7 @@ class SoapLargeBatchContractTest {
         record Original(UUID reference, UUID conversationRef, UUID dossierId, UUID claimId, UUID recipientId,
                         byte[] payload) {}
         Original original = jdbc.sql("""
-                        select reference, conversation_ref, dossier_id, claim_id, creditor_id, payload from outbound_message
+                        select reference, conversation_ref, dossier_id, claim_id, recipient_id, payload from outbound_message
                         """)
                 .query((rs, n) -> new Original(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class),

@@ -14,8 +14,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends the due batches of one creditor: claim, send over the creditor's channel while keeping the
- * lease alive, record the outcome. Called by the creditor's delivery route inside its circuit
+ * Sends the due batches of one recipient: claim, send over the recipient's channel while keeping the
+ * lease alive, record the outcome. Called by the recipient's delivery route inside its circuit
  * breaker; a recoverable failure is recorded first and then rethrown so the breaker counts it.
  */
 @Service
@@ -53,34 +53,34 @@ public class BatchSender implements DisposableBean {
     }
 
     /** @return how many batches were sent (delivered or failed unrecoverably) */
-    public int sendDueBatches(String creditorOin) throws DeliveryFailure {
-        Participant creditor = participants.findByOin(creditorOin)
-                .filter(p -> p.isCreditor() && p.channel().isPresent())
-                .orElseThrow(() -> new IllegalArgumentException("Not a creditor with a channel: " + creditorOin));
-        Optional<OutboundChannel> channel = channels.forType(creditor.channel().get().type());
+    public int sendDueBatches(String recipientOin) throws DeliveryFailure {
+        Participant recipient = participants.findByOin(recipientOin)
+                .filter(p -> p.channel().isPresent())
+                .orElseThrow(() -> new IllegalArgumentException("Not a participant with a channel: " + recipientOin));
+        Optional<OutboundChannel> channel = channels.forType(recipient.channel().get().type());
         int sent = 0;
-        // A creditor with a big backlog lets go of its thread now and then.
+        // A recipient with a big backlog lets go of its thread now and then.
         while (sent < properties.batchesPerTurn()) {
-            Optional<ClaimedBatch> claimed = claimer.claimNext(creditor,
+            Optional<ClaimedBatch> claimed = claimer.claimNext(recipient,
                     channel.map(OutboundChannel::batchesPerMessageType).orElse(false), instance.value());
             if (claimed.isEmpty()) {
                 break;
             }
-            send(claimed.get(), creditor, channel);
+            send(claimed.get(), recipient, channel);
             sent++;
         }
         return sent;
     }
 
-    private void send(ClaimedBatch batch, Participant creditor, Optional<OutboundChannel> channel)
+    private void send(ClaimedBatch batch, Participant recipient, Optional<OutboundChannel> channel)
             throws DeliveryFailure {
         ScheduledFuture<?> renewal = keepLeaseAlive(batch);
         BatchResult result;
         try {
             if (channel.isEmpty()) {
-                throw DeliveryFailure.recoverable("no " + creditor.channel().get().type() + " channel is available", null);
+                throw DeliveryFailure.recoverable("no " + recipient.channel().get().type() + " channel is available", null);
             }
-            result = channel.get().send(new OutboundBatch(batch.batchId(), creditor, batch.messageType(),
+            result = channel.get().send(new OutboundBatch(batch.batchId(), recipient, batch.messageType(),
                     batch.messageCount(), batch.attempt(), () -> messages.open(batch.batchId())));
         } catch (DeliveryFailure failure) {
             renewal.cancel(false);
@@ -91,7 +91,7 @@ public class BatchSender implements DisposableBean {
             return;
         } catch (RuntimeException e) {
             renewal.cancel(false);
-            DeliveryFailure failure = FailureClassifier.classify("channel " + creditor.channel().get().type(), e);
+            DeliveryFailure failure = FailureClassifier.classify("channel " + recipient.channel().get().type(), e);
             recorder.failed(batch, failure);
             if (failure.isRecoverable()) {
                 throw failure;

@@ -3,5 +3,5 @@ package nl.knooppunt.gateway.outbound;
 import java.util.UUID;
 
 /** A batch this instance holds the lease on, for one attempt. */
-public record ClaimedBatch(UUID batchId, UUID creditorId, String messageType, int messageCount, int attempt,
+public record ClaimedBatch(UUID batchId, UUID recipientId, String messageType, int messageCount, int attempt,
                            String owner) {}

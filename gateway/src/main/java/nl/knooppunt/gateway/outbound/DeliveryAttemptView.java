@@ -5,4 +5,4 @@ import java.util.UUID;
 
 /** One attempt to send a batch that carried the message, with its outcome for the whole batch and for the message. */
 public record DeliveryAttemptView(UUID batchId, int attempt, String owner, Instant startedAt, Instant finishedAt,
-                                  String outcome, String detail, String messageOutcome) {}
+                                  AttemptOutcome outcome, String detail, MemberOutcome messageOutcome) {}

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import nl.knooppunt.gateway.registry.CreditorChannel;
-import org.springframework.scheduling.support.CronExpression;
 
 /**
  * When a message must leave at the latest: at the creditor's next scheduled run, or when it has
@@ -18,16 +17,11 @@ public final class DueTime {
 
     public static Instant of(CreditorChannel channel, Instant enqueuedAt, ZoneId zone) {
         Instant byMaxWait = enqueuedAt.plus(channel.maxWait());
-        ZonedDateTime next = CronExpression.parse(channel.scheduleCron()).next(enqueuedAt.atZone(zone));
+        ZonedDateTime next = channel.schedule().next(enqueuedAt.atZone(zone));
         if (next == null) {
             return byMaxWait;
         }
         Instant bySchedule = next.toInstant();
         return bySchedule.isBefore(byMaxWait) ? bySchedule : byMaxWait;
-    }
-
-    /** Whether the expression is a valid schedule (Spring/Quartz-style six fields). */
-    public static boolean isValidSchedule(String cron) {
-        return CronExpression.isValidExpression(cron);
     }
 }

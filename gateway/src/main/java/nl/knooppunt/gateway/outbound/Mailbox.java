@@ -1,7 +1,6 @@
 package nl.knooppunt.gateway.outbound;
 
 import static nl.knooppunt.gateway.database.Timestamps.instant;
-import static nl.knooppunt.gateway.database.Timestamps.utc;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -38,12 +37,14 @@ public class Mailbox {
     private static final String FETCH_ACTION = "fetched from mailbox";
 
     private final JdbcClient jdbc;
+    private final MessageMoves moves;
     private final PersonalDataCipher cipher;
     private final PersonalDataAudit audit;
     private final Clock clock;
 
-    Mailbox(JdbcClient jdbc, PersonalDataCipher cipher, PersonalDataAudit audit, Clock clock) {
+    Mailbox(JdbcClient jdbc, MessageMoves moves, PersonalDataCipher cipher, PersonalDataAudit audit, Clock clock) {
         this.jdbc = jdbc;
+        this.moves = moves;
         this.cipher = cipher;
         this.audit = audit;
         this.clock = clock;
@@ -64,13 +65,13 @@ public class Mailbox {
         List<Row> rows = jdbc.sql("""
                         select seq, reference, dossier_id, message_type, status, expires_at, payload
                           from outbound_message
-                         where creditor_id = :creditor and seq > :after
+                         where recipient_id = :recipient and seq > :after
                            and (status = 'IN_MAILBOX' or (:includeFetched and status = 'FETCHED'))
                          order by seq
                          limit :limit
                            for update
                         """)
-                .param("creditor", creditor.id())
+                .param("recipient", creditor.id())
                 .param("after", afterSequence == null ? 0L : afterSequence)
                 .param("includeFetched", includeFetched)
                 .param("limit", max + 1)
@@ -93,11 +94,8 @@ public class Mailbox {
         handedOutPerDossier.forEach((dossierId, references) -> audit.recordMessages(creditor.oin().value(),
                 PersonalDataAudit.ActorType.PARTICIPANT, dossierId, channel, FETCH_ACTION, references));
         if (!newlyFetched.isEmpty()) {
-            jdbc.sql("update outbound_message set status = 'FETCHED', fetched_at = :now, updated_at = :now "
-                            + "where reference in (:refs) and status = 'IN_MAILBOX'")
-                    .param("refs", newlyFetched)
-                    .param("now", utc(clock.instant()))
-                    .update();
+            moves.move(OutboundStatus.FETCHED, "fetched_at = :at", null, "m.reference in (:refs)",
+                    Map.of("refs", newlyFetched), clock.instant());
         }
         return new Page(items, rows.size() > max);
     }
@@ -107,7 +105,7 @@ public class Mailbox {
     public List<Confirmation> confirm(Participant creditor, List<UUID> references) {
         List<Confirmation> confirmations = new ArrayList<>();
         for (UUID reference : references) {
-            String status = jdbc.sql("select status from outbound_message where reference = ? and creditor_id = ? for update")
+            String status = jdbc.sql("select status from outbound_message where reference = ? and recipient_id = ? for update")
                     .params(reference, creditor.id())
                     .query(String.class)
                     .optional()
@@ -120,12 +118,9 @@ public class Mailbox {
                 default -> Confirmation.UNKNOWN;
             };
             if (confirmation == Confirmation.CONFIRMED) {
-                OutboundStatus.TRANSITIONS.check(OutboundStatus.FETCHED, OutboundStatus.CONFIRMED);
-                jdbc.sql("update outbound_message set status = 'CONFIRMED', confirmed_at = :now, updated_at = :now "
-                                + "where reference = :ref")
-                        .param("ref", reference)
-                        .param("now", utc(clock.instant()))
-                        .update();
+                // The row is locked and FETCHED, so the guarded move cannot miss it.
+                moves.move(OutboundStatus.CONFIRMED, "confirmed_at = :at", null, "m.reference = :ref",
+                        Map.of("ref", reference), clock.instant());
             }
             confirmations.add(confirmation);
         }

@@ -6,23 +6,23 @@ import java.util.stream.Stream;
 import nl.knooppunt.gateway.registry.Participant;
 
 /**
- * A batch handed to a channel: its stable id (sent along so the creditor can de-duplicate a
- * resend), the creditor, which attempt this is, and its messages as a stream read from the
+ * A batch handed to a channel: its stable id (sent along so the recipient can de-duplicate a
+ * resend), the recipient, which attempt this is, and its messages as a stream read from the
  * database page by page.
  */
 public final class OutboundBatch {
 
     private final UUID id;
-    private final Participant creditor;
+    private final Participant recipient;
     private final String messageType;
     private final int messageCount;
     private final int attempt;
     private final Supplier<Stream<OutboundItem>> messages;
 
-    public OutboundBatch(UUID id, Participant creditor, String messageType, int messageCount, int attempt,
+    public OutboundBatch(UUID id, Participant recipient, String messageType, int messageCount, int attempt,
                          Supplier<Stream<OutboundItem>> messages) {
         this.id = id;
-        this.creditor = creditor;
+        this.recipient = recipient;
         this.messageType = messageType;
         this.messageCount = messageCount;
         this.attempt = attempt;
@@ -33,8 +33,9 @@ public final class OutboundBatch {
         return id;
     }
 
-    public Participant creditor() {
-        return creditor;
+    /** The participant the batch goes to: a creditor, or an SHV for its notifications. */
+    public Participant recipient() {
+        return recipient;
     }
 
     /** The one message type of the batch, for channels that batch per type; else null. */

@@ -1,11 +1,14 @@
 package nl.knooppunt.gateway.outbound;
 
 import nl.knooppunt.gateway.registry.ChannelType;
+import nl.knooppunt.gateway.registry.CreditorChannel;
+import nl.knooppunt.gateway.registry.InvalidChannelException;
 
 /**
- * One way of getting a batch to a creditor. The engine neither knows nor cares how: it hands the
+ * One way of getting a batch to a participant. The engine neither knows nor cares how: it hands the
  * channel a batch and records what the channel reports — a result per message, or a failure of
- * the whole batch.
+ * the whole batch (with, if the recipient said so, how long to wait before the next attempt).
+ * A channel is a Spring bean; the first bean in Spring order per {@link ChannelType} is used.
  */
 public interface OutboundChannel {
 
@@ -18,6 +21,16 @@ public interface OutboundChannel {
     }
 
     ChannelType type();
+
+    /**
+     * Checks a participant's channel settings for this channel, once for every registered
+     * participant when the gateway starts: a setting that cannot work stops the start, instead of
+     * failing the first send. The registry has already checked what all channels share (schedule,
+     * batch size, maximum wait, endpoint scheme and host).
+     *
+     * @throws InvalidChannelException naming the field (e.g. {@code channel.settings.certificate})
+     */
+    default void validate(CreditorChannel channel) {}
 
     default Delivery delivery() {
         return Delivery.PUSH;

@@ -11,8 +11,8 @@ import nl.knooppunt.gateway.registry.ParticipantRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides on each tick which creditors this instance should serve now: those with work in the
- * database that are not already being served here. A creditor is served by at most one delivery
+ * Decides on each tick which recipients this instance should serve now: those with work in the
+ * database that are not already being served here. A recipient is served by at most one delivery
  * thread of this instance at a time (the database keeps other instances out).
  */
 @Component
@@ -32,15 +32,15 @@ public class OutboundDispatcher {
         this.clock = clock;
     }
 
-    /** OINs of creditors to serve now; each is marked in flight until {@link #done} is called. */
-    public List<String> creditorsToServe() throws Exception {
+    /** OINs of recipients to serve now; each is marked in flight until {@link #done} is called. */
+    public List<String> recipientsToServe() throws Exception {
         List<String> serve = new ArrayList<>();
-        for (UUID creditorId : outbound.findCreditorsWithWork(clock.instant())) {
-            Participant creditor = participants.findById(creditorId).orElse(null);
-            if (creditor == null || creditor.channel().isEmpty()) {
+        for (UUID recipientId : outbound.findRecipientsWithWork(clock.instant())) {
+            Participant recipient = participants.findById(recipientId).orElse(null);
+            if (recipient == null || recipient.channel().isEmpty()) {
                 continue;
             }
-            String oin = creditor.oin().value();
+            String oin = recipient.oin().value();
             if (inFlight.add(oin)) {
                 if (routes.ensureDeliveryRoute(oin)) {
                     serve.add(oin);

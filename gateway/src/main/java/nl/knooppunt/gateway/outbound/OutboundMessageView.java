@@ -7,7 +7,7 @@ import java.util.UUID;
 public record OutboundMessageView(
         UUID reference,
         UUID claimId,
-        String creditorOin,
+        String recipientOin,
         String messageType,
         OutboundStatus status,
         Instant enqueuedAt,

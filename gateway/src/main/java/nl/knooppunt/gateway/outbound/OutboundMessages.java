@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.knooppunt.gateway.shared.PageOf;
@@ -26,18 +27,20 @@ public class OutboundMessages {
     private static final Logger log = LoggerFactory.getLogger(OutboundMessages.class);
 
     private static final String SELECT = """
-            select m.reference, m.claim_id, p.oin as creditor_oin, m.message_type, m.status, m.enqueued_at, m.due_at,
+            select m.reference, m.claim_id, p.oin as recipient_oin, m.message_type, m.status, m.enqueued_at, m.due_at,
                    m.delivered_at, m.expires_at, m.last_error,
                    (select count(*) from batch_member bm join delivery_attempt da on da.batch_id = bm.batch_id
                      where bm.message_reference = m.reference) as attempts
-              from outbound_message m join participant p on p.id = m.creditor_id
+              from outbound_message m join participant p on p.id = m.recipient_id
             """;
 
     private final JdbcClient jdbc;
+    private final MessageMoves moves;
     private final Clock clock;
 
-    OutboundMessages(JdbcClient jdbc, Clock clock) {
+    OutboundMessages(JdbcClient jdbc, MessageMoves moves, Clock clock) {
         this.jdbc = jdbc;
+        this.moves = moves;
         this.clock = clock;
     }
 
@@ -49,13 +52,13 @@ public class OutboundMessages {
         return jdbc.sql(SELECT + " where m.reference = ?").param(reference).query(this::map).optional();
     }
 
-    /** Dead letters and expired messages, oldest first, optionally of one creditor. */
-    public PageOf<OutboundMessageView> deadLetters(String creditorOin, int page, int size) {
+    /** Dead letters and expired messages, oldest first, optionally of one recipient. */
+    public PageOf<OutboundMessageView> deadLetters(String recipientOin, int page, int size) {
         String where = " where m.status in ('DEAD', 'EXPIRED') and (cast(:oin as text) is null or p.oin = cast(:oin as text))";
-        long total = jdbc.sql("select count(*) from outbound_message m join participant p on p.id = m.creditor_id" + where)
-                .param("oin", creditorOin).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from outbound_message m join participant p on p.id = m.recipient_id" + where)
+                .param("oin", recipientOin).query(Long.class).single();
         List<OutboundMessageView> items = jdbc.sql(SELECT + where + " order by m.updated_at, m.seq limit :limit offset :offset")
-                .param("oin", creditorOin)
+                .param("oin", recipientOin)
                 .param("limit", size)
                 .param("offset", (long) page * size)
                 .query(this::map)
@@ -75,7 +78,8 @@ public class OutboundMessages {
                 .param(reference)
                 .query((rs, n) -> new DeliveryAttemptView(rs.getObject("batch_id", UUID.class), rs.getInt("attempt"),
                         rs.getString("owner"), instant(rs, "started_at"), instant(rs, "finished_at"),
-                        rs.getString("outcome"), rs.getString("detail"), rs.getString("message_outcome")))
+                        enumOrNull(AttemptOutcome.class, rs.getString("outcome")), rs.getString("detail"),
+                        enumOrNull(MemberOutcome.class, rs.getString("message_outcome"))))
                 .list();
     }
 
@@ -83,12 +87,8 @@ public class OutboundMessages {
     @Transactional
     public OutboundMessageView resubmit(UUID reference, String actor) {
         change(reference, OutboundStatus.PENDING, "RESUBMIT", actor);
-        jdbc.sql("""
-                        update outbound_message set status = 'PENDING', due_at = :now, current_batch_id = null,
-                               expires_at = null, fetched_at = null, updated_at = :now
-                         where reference = :ref
-                        """)
-                .param("ref", reference).param("now", utc(clock.instant())).update();
+        moves.move(OutboundStatus.PENDING, "due_at = :at, current_batch_id = null, expires_at = null, fetched_at = null",
+                null, "m.reference = :ref", Map.of("ref", reference), clock.instant());
         log.info("Message {} resubmitted by {}", reference, actor);
         return find(reference).orElseThrow();
     }
@@ -97,8 +97,7 @@ public class OutboundMessages {
     @Transactional
     public OutboundMessageView discard(UUID reference, String actor) {
         change(reference, OutboundStatus.DISCARDED, "DISCARD", actor);
-        jdbc.sql("update outbound_message set status = 'DISCARDED', updated_at = :now where reference = :ref")
-                .param("ref", reference).param("now", utc(clock.instant())).update();
+        moves.move(OutboundStatus.DISCARDED, "", null, "m.reference = :ref", Map.of("ref", reference), clock.instant());
         log.info("Message {} discarded by {}", reference, actor);
         return find(reference).orElseThrow();
     }
@@ -115,9 +114,13 @@ public class OutboundMessages {
                 .update();
     }
 
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
     private OutboundMessageView map(ResultSet rs, int n) throws SQLException {
         return new OutboundMessageView(rs.getObject("reference", UUID.class), rs.getObject("claim_id", UUID.class),
-                rs.getString("creditor_oin"), rs.getString("message_type"), OutboundStatus.valueOf(rs.getString("status")),
+                rs.getString("recipient_oin"), rs.getString("message_type"), OutboundStatus.valueOf(rs.getString("status")),
                 instant(rs, "enqueued_at"), instant(rs, "due_at"), instant(rs, "delivered_at"),
                 instant(rs, "expires_at"), rs.getInt("attempts"), rs.getString("last_error"));
     }

@@ -1,7 +1,6 @@
 package nl.knooppunt.gateway.outbound;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,7 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageSize messages read from the database at a time while streaming a batch
  * @param batchesPerTurn batches one delivery thread sends to a creditor before it lets go of it
  * @param mailboxExpiryWorkingDays working days a creditor has to fetch and confirm
- * @param zone the time zone of schedules and working days
  * @param breaker the circuit breaker each creditor gets
  */
 @ConfigurationProperties("knooppunt.outbound")
@@ -36,7 +34,6 @@ public record OutboundProperties(
         @DefaultValue("500") int pageSize,
         @DefaultValue("20") int batchesPerTurn,
         @DefaultValue("5") int mailboxExpiryWorkingDays,
-        @DefaultValue("Europe/Amsterdam") ZoneId zone,
         @DefaultValue Breaker breaker) {
 
     /**

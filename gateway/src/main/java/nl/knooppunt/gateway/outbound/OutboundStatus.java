@@ -2,7 +2,7 @@ package nl.knooppunt.gateway.outbound;
 
 import nl.knooppunt.gateway.shared.Transitions;
 
-/** Where an outgoing message stands on its way to the creditor. */
+/** Where an outgoing message stands on its way to its recipient. */
 public enum OutboundStatus {
     /** In the outbox, waiting for its batch. */
     PENDING,
@@ -31,4 +31,9 @@ public enum OutboundStatus {
             .from(DEAD, PENDING, DISCARDED)
             .from(EXPIRED, PENDING, DISCARDED)
             .build();
+
+    /** Whether the message got to its recipient: accepted by its system, or placed in (and maybe taken from) its mailbox. */
+    public boolean reachedRecipient() {
+        return this == DELIVERED || this == IN_MAILBOX || this == FETCHED || this == CONFIRMED;
+    }
 }

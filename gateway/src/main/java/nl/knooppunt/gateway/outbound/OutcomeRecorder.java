@@ -1,7 +1,10 @@
 package nl.knooppunt.gateway.outbound;
 
+import static nl.knooppunt.gateway.database.Timestamps.utc;
+
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,21 +25,26 @@ class OutcomeRecorder {
     private static final Logger log = LoggerFactory.getLogger(OutcomeRecorder.class);
 
     private final OutboundRepository outbound;
+    private final MessageMoves moves;
     private final RetryPolicy retries;
     private final WorkingDayCalendar workingDays;
     private final OutboundProperties properties;
     private final Clock clock;
 
-    OutcomeRecorder(OutboundRepository outbound, RetryPolicy retries, WorkingDayCalendar workingDays,
+    OutcomeRecorder(OutboundRepository outbound, MessageMoves moves, RetryPolicy retries, WorkingDayCalendar workingDays,
                     OutboundProperties properties, Clock clock) {
         this.outbound = outbound;
+        this.moves = moves;
         this.retries = retries;
         this.workingDays = workingDays;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** The creditor answered: rejected messages become dead letters, all others are delivered. */
+    /**
+     * The recipient answered: rejected messages become dead letters, all others are delivered (or
+     * placed in the mailbox). Listeners hear of each message in this transaction.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean delivered(ClaimedBatch batch, BatchResult result, OutboundChannel.Delivery delivery) {
         if (!stillOurs(batch)) {
@@ -48,20 +56,30 @@ class OutcomeRecorder {
             if (outbound.rejectMember(batch.batchId(), rejection.getKey(), rejection.getValue())) {
                 rejected++;
             } else {
-                log.warn("Batch {}: creditor rejected message {} that is not in this batch", batch.batchId(),
+                log.warn("Batch {}: recipient rejected message {} that is not in this batch", batch.batchId(),
                         rejection.getKey());
             }
         }
         int accepted = outbound.acceptRemainingMembers(batch.batchId());
+        String ofThisBatch = "m.current_batch_id = :batch and b.outcome = :outcome";
         if (delivery == OutboundChannel.Delivery.MAILBOX) {
-            outbound.markAccepted(batch.batchId(), OutboundStatus.IN_MAILBOX.name(), now,
-                    workingDays.endOfWorkingDaysAfter(now, properties.mailboxExpiryWorkingDays()));
+            Map<String, Object> params = new HashMap<>();
+            params.put("outcome", MemberOutcome.ACCEPTED.name());
+            params.put("expires", utc(workingDays.endOfWorkingDaysAfter(now, properties.mailboxExpiryWorkingDays())));
+            moves.moveMembers(batch.batchId(), batch.messageCount(), OutboundStatus.IN_MAILBOX,
+                    "delivered_at = :at, expires_at = :expires, last_error = null", ofThisBatch, params, now);
         } else {
-            outbound.markAccepted(batch.batchId(), OutboundStatus.DELIVERED.name(), now, null);
+            moves.moveMembers(batch.batchId(), batch.messageCount(), OutboundStatus.DELIVERED,
+                    "delivered_at = :at, expires_at = null, last_error = null", ofThisBatch,
+                    Map.of("outcome", MemberOutcome.ACCEPTED.name()), now);
         }
-        outbound.markRejectedDead(batch.batchId(), now);
-        outbound.completeBatch(batch.batchId(), "COMPLETED", null, null, now);
-        outbound.finishAttempt(batch.batchId(), batch.attempt(), "DELIVERED",
+        if (rejected > 0) {
+            moves.moveMembers(batch.batchId(), batch.messageCount(), OutboundStatus.DEAD,
+                    "last_error = 'rejected by creditor: ' || b.outcome_detail", ofThisBatch,
+                    Map.of("outcome", MemberOutcome.REJECTED.name()), now);
+        }
+        outbound.completeBatch(batch.batchId(), BatchStatus.COMPLETED, null, null, now);
+        outbound.finishAttempt(batch.batchId(), batch.attempt(), AttemptOutcome.DELIVERED,
                 accepted + " accepted, " + rejected + " rejected", now);
         log.info("Batch {} delivered on attempt {}: {} accepted, {} rejected", batch.batchId(), batch.attempt(),
                 accepted, rejected);
@@ -69,8 +87,9 @@ class OutcomeRecorder {
     }
 
     /**
-     * The batch did not get through. A recoverable failure is retried after a backoff until the
-     * attempts run out; then, or at once for an unrecoverable failure, its messages become dead letters.
+     * The batch did not get through. A recoverable failure is retried after a backoff (or the wait
+     * the recipient asked for, if longer) until the attempts run out; then, or at once for an
+     * unrecoverable failure, its messages become dead letters.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean failed(ClaimedBatch batch, DeliveryFailure failure) {
@@ -80,9 +99,9 @@ class OutcomeRecorder {
         Instant now = clock.instant();
         String reason = failure.getMessage();
         if (failure.isRecoverable() && retries.mayRetryAfter(batch.attempt())) {
-            Instant next = now.plus(retries.delayAfter(batch.attempt()));
-            outbound.completeBatch(batch.batchId(), "READY", reason, next, now);
-            outbound.finishAttempt(batch.batchId(), batch.attempt(), "TRANSPORT_FAILURE", reason, now);
+            Instant next = retries.nextAttemptAt(batch.attempt(), now, failure.retryAfter());
+            outbound.completeBatch(batch.batchId(), BatchStatus.READY, reason, next, now);
+            outbound.finishAttempt(batch.batchId(), batch.attempt(), AttemptOutcome.TRANSPORT_FAILURE, reason, now);
             log.warn("Batch {} failed on attempt {} ({}); next attempt at {}", batch.batchId(), batch.attempt(),
                     reason, next);
             return true;
@@ -90,10 +109,11 @@ class OutcomeRecorder {
         String deadReason = failure.isRecoverable()
                 ? "gave up after " + batch.attempt() + " attempts; last: " + reason
                 : "not deliverable: " + reason;
-        outbound.markAllDead(batch.batchId(), deadReason, now);
-        outbound.completeBatch(batch.batchId(), "DEAD", deadReason, null, now);
+        moves.moveMembers(batch.batchId(), batch.messageCount(), OutboundStatus.DEAD, "last_error = :reason",
+                "m.current_batch_id = :batch", Map.of("reason", deadReason), now);
+        outbound.completeBatch(batch.batchId(), BatchStatus.DEAD, deadReason, null, now);
         outbound.finishAttempt(batch.batchId(), batch.attempt(),
-                failure.isRecoverable() ? "TRANSPORT_FAILURE" : "UNRECOVERABLE", reason, now);
+                failure.isRecoverable() ? AttemptOutcome.TRANSPORT_FAILURE : AttemptOutcome.UNRECOVERABLE, reason, now);
         log.error("Batch {} is dead after attempt {}: {}", batch.batchId(), batch.attempt(), deadReason);
         return true;
     }
@@ -101,7 +121,7 @@ class OutcomeRecorder {
     private boolean stillOurs(ClaimedBatch batch) {
         Optional<OutboundRepository.BatchRow> row = outbound.lockBatch(batch.batchId());
         boolean ours = row.isPresent()
-                && "SENDING".equals(row.get().status())
+                && row.get().status() == BatchStatus.SENDING
                 && batch.owner().equals(row.get().leaseOwner())
                 && row.get().attempts() == batch.attempt();
         if (!ours) {

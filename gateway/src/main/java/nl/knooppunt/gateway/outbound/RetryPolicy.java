@@ -2,6 +2,8 @@ package nl.knooppunt.gateway.outbound;
 
 import io.github.resilience4j.core.IntervalFunction;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +26,18 @@ public class RetryPolicy {
     /** The wait after the given failed attempt (1 = the first send). */
     public Duration delayAfter(int failedAttempt) {
         return Duration.ofMillis(backoff.apply(failedAttempt));
+    }
+
+    /**
+     * When the batch may be tried again after the given failed attempt: after the backoff, or after
+     * the wait the recipient asked for, whichever is later.
+     */
+    public Instant nextAttemptAt(int failedAttempt, Instant failedAt, Optional<Duration> retryAfter) {
+        Duration wait = delayAfter(failedAttempt);
+        if (retryAfter.isPresent() && retryAfter.get().compareTo(wait) > 0) {
+            wait = retryAfter.get();
+        }
+        return failedAt.plus(wait);
     }
 
     public boolean mayRetryAfter(int failedAttempt) {

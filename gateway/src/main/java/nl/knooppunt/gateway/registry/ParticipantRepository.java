@@ -24,7 +24,7 @@ public class ParticipantRepository {
     private static final String SELECT = """
             select p.id, p.oin, p.kind, p.name, p.active,
                    c.channel_type, c.endpoint, c.schedule_cron, c.max_batch_size, c.max_wait_seconds, c.settings
-              from participant p left join creditor_channel c on c.participant_id = p.id
+              from participant p left join participant_channel c on c.participant_id = p.id
             """;
     private static final TypeReference<Map<String, String>> SETTINGS = new TypeReference<>() {};
 
@@ -86,7 +86,7 @@ public class ParticipantRepository {
         if (channel.isPresent()) {
             CreditorChannel c = channel.get();
             jdbc.sql("""
-                            insert into creditor_channel (participant_id, channel_type, endpoint, schedule_cron,
+                            insert into participant_channel (participant_id, channel_type, endpoint, schedule_cron,
                                                           max_batch_size, max_wait_seconds, settings)
                             values (:id, :type, :endpoint, :cron, :size, :wait, cast(:settings as jsonb))
                             on conflict (participant_id) do update
@@ -103,7 +103,7 @@ public class ParticipantRepository {
                     .param("settings", toJson(c.settings()))
                     .update();
         } else {
-            jdbc.sql("delete from creditor_channel where participant_id = ?").param(id).update();
+            jdbc.sql("delete from participant_channel where participant_id = ?").param(id).update();
         }
         return findById(id).orElseThrow();
     }
@@ -112,13 +112,17 @@ public class ParticipantRepository {
         Optional<CreditorChannel> channel = Optional.empty();
         String channelType = rs.getString("channel_type");
         if (channelType != null) {
-            channel = Optional.of(new CreditorChannel(
+            try {
+                channel = Optional.of(new CreditorChannel(
                     ChannelType.valueOf(channelType),
                     rs.getString("endpoint"),
                     rs.getString("schedule_cron"),
                     rs.getInt("max_batch_size"),
                     Duration.ofSeconds(rs.getInt("max_wait_seconds")),
                     fromJson(rs.getString("settings"))));
+            } catch (InvalidChannelException e) {
+                throw e.of(rs.getString("oin"));
+            }
         }
         return new Participant(
                 rs.getObject("id", UUID.class),

@@ -1,5 +1,6 @@
 package nl.knooppunt.gateway.registry;
 
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,22 +23,31 @@ class RegistrySynchronizer implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        for (RegistryProperties.ParticipantEntry entry : properties.participants()) {
-            if (!Oin.isValid(entry.oin())) {
-                throw new IllegalStateException("Registry entry '" + entry.name() + "' has an invalid OIN");
-            }
-            if (entry.kind() == null) {
-                throw new IllegalStateException("Registry entry " + entry.oin() + " has no kind (SHV or CREDITOR)");
-            }
-            if (entry.kind() == ParticipantKind.CREDITOR && entry.channel() == null) {
-                throw new IllegalStateException("Creditor " + entry.oin() + " has no channel configured");
-            }
-            Optional<CreditorChannel> channel = entry.kind() == ParticipantKind.CREDITOR
-                    ? Optional.of(entry.channel().toChannel())
-                    : Optional.empty();
-            participants.upsert(entry.oin(), entry.kind(), entry.name(),
-                    entry.active() == null || entry.active(), channel);
+        // Every entry is checked before any is written: a bad one changes nothing and stops the start.
+        List<Optional<CreditorChannel>> channels = properties.participants().stream().map(this::check).toList();
+        for (int i = 0; i < channels.size(); i++) {
+            RegistryProperties.ParticipantEntry entry = properties.participants().get(i);
+            participants.upsert(entry.oin(), entry.kind(), entry.name(), entry.active() == null || entry.active(),
+                    channels.get(i));
         }
         log.info("Participant registry synchronised: {} configured participants", properties.participants().size());
+    }
+
+    private Optional<CreditorChannel> check(RegistryProperties.ParticipantEntry entry) {
+        if (!Oin.isValid(entry.oin())) {
+            throw new IllegalStateException("Registry entry '" + entry.name() + "' has an invalid OIN");
+        }
+        if (entry.kind() == null) {
+            throw new IllegalStateException("Registry entry " + entry.oin() + " has no kind (SHV or CREDITOR)");
+        }
+        if (entry.kind() == ParticipantKind.CREDITOR && entry.channel() == null) {
+            throw new InvalidChannelException("channel", "a creditor needs a channel").of(entry.oin());
+        }
+        // A creditor needs a channel; an SHV may have one, for the notifications it receives.
+        try {
+            return Optional.ofNullable(entry.channel()).map(RegistryProperties.ChannelEntry::toChannel);
+        } catch (InvalidChannelException e) {
+            throw e.of(entry.oin());
+        }
     }
 }

@@ -81,7 +81,7 @@ final class DossierApiMapper {
     }
 
     private static DossierResponse.MessageResponse toMessage(OutboundMessageView m) {
-        return new DossierResponse.MessageResponse(m.reference(), m.claimId(), m.creditorOin(), m.messageType(),
+        return new DossierResponse.MessageResponse(m.reference(), m.claimId(), m.recipientOin(), m.messageType(),
                 m.status().name(), m.enqueuedAt(), m.dueAt(), m.deliveredAt(), m.expiresAt(), m.attempts(), m.lastError());
     }
 

@@ -25,6 +25,7 @@ import nl.knooppunt.gateway.registry.Oin;
 import nl.knooppunt.gateway.security.ParticipantPrincipal;
 import nl.knooppunt.gateway.shared.FieldProblem;
 import nl.knooppunt.gateway.shared.InvalidRequestException;
+import nl.knooppunt.gateway.time.TimeProperties;
 import nl.knooppunt.gateway.workflow.DossierIntake;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,8 +48,6 @@ import org.springframework.web.bind.annotation.RestController;
         + "identified by their client certificate; each SHV sees only its own dossiers.")
 class DossierController {
 
-    /** Calendar dates in filters are Dutch dates. */
-    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
     static final int MAX_PAGE_SIZE = 100;
     static final String CHANNEL = "shv-api";
     /** A structured-field string, as the Idempotency-Key draft has it: printable ASCII, here at most 128. */
@@ -58,11 +57,14 @@ class DossierController {
     private final DossierService dossiers;
     private final DossierIntake intake;
     private final OutboundMessages messages;
+    /** Calendar dates in filters are dates in the gateway's time zone. */
+    private final ZoneId zone;
 
-    DossierController(DossierService dossiers, DossierIntake intake, OutboundMessages messages) {
+    DossierController(DossierService dossiers, DossierIntake intake, OutboundMessages messages, TimeProperties time) {
         this.dossiers = dossiers;
         this.intake = intake;
         this.messages = messages;
+        this.zone = time.zone();
     }
 
     private DossierResponse read(ParticipantPrincipal caller, UUID id) {
@@ -164,8 +166,8 @@ class DossierController {
             throw new InvalidRequestException(problems);
         }
         DossierQuery query = new DossierQuery(caller.participant().id(), statuses, shvReference, creditorOin,
-                submittedFrom == null ? null : submittedFrom.atStartOfDay(DUTCH_TIME).toInstant(),
-                submittedTo == null ? null : submittedTo.plusDays(1).atStartOfDay(DUTCH_TIME).toInstant(),
+                submittedFrom == null ? null : submittedFrom.atStartOfDay(zone).toInstant(),
+                submittedTo == null ? null : submittedTo.plusDays(1).atStartOfDay(zone).toInstant(),
                 page, size);
         return DossierApiMapper.toPage(dossiers.list(query));
     }

@@ -8,7 +8,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +23,12 @@ public class WorkingDayCalendar {
     private final HolidayManager holidays = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.NETHERLANDS));
     private final ZoneId zone;
 
-    public WorkingDayCalendar(@Value("${knooppunt.outbound.zone:Europe/Amsterdam}") ZoneId zone) {
+    @Autowired
+    WorkingDayCalendar(TimeProperties time) {
+        this(time.zone());
+    }
+
+    public WorkingDayCalendar(ZoneId zone) {
         this.zone = zone;
     }
 

@@ -75,7 +75,7 @@ class BatchStreamingMemoryTest {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement batch = connection.prepareStatement("""
-                    insert into outbound_batch (id, creditor_id, channel_type, status, message_count, attempts,
+                    insert into outbound_batch (id, recipient_id, channel_type, status, message_count, attempts,
                                                 next_attempt_at, created_at, updated_at)
                     values (?, ?, 'SOAP', 'READY', ?, 0, ?, ?, ?)""")) {
                 batch.setObject(1, batchId);
@@ -90,9 +90,9 @@ class BatchStreamingMemoryTest {
                     insert into message (reference, conversation_id, message_type, direction, sender_id, recipient_id, created_at)
                     values (?, ?, 'Saldoverzoek', 'OUTBOUND', ?, ?, ?)""");
                  PreparedStatement outbound = connection.prepareStatement("""
-                    insert into outbound_message (reference, creditor_id, dossier_id, claim_id, message_type, payload, status,
-                                                  enqueued_at, due_at, current_batch_id, updated_at)
-                    values (?, ?, ?, ?, 'Saldoverzoek', ?, 'BATCHED', ?, ?, ?, ?)""");
+                    insert into outbound_message (reference, recipient_id, dossier_id, claim_id, message_type, payload, status,
+                                                  enqueued_at, due_at, current_batch_id, updated_at, conversation_ref)
+                    values (?, ?, ?, ?, 'Saldoverzoek', ?, 'BATCHED', ?, ?, ?, ?, ?)""");
                  PreparedStatement member = connection.prepareStatement(
                          "insert into batch_member (batch_id, position, message_reference) values (?, ?, ?)")) {
                 for (int i = 1; i <= MESSAGES; i++) {
@@ -112,6 +112,7 @@ class BatchStreamingMemoryTest {
                     outbound.setObject(7, now);
                     outbound.setObject(8, batchId);
                     outbound.setObject(9, now);
+                    outbound.setObject(10, c.reference());
                     outbound.addBatch();
                     member.setObject(1, batchId);
                     member.setInt(2, i);

@@ -1,6 +1,7 @@
 package nl.knooppunt.gateway.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import nl.knooppunt.gateway.registry.ChannelType;
 import nl.knooppunt.gateway.registry.CreditorChannel;
+import nl.knooppunt.gateway.registry.InvalidChannelException;
 import org.junit.jupiter.api.Test;
 
 class DueTimeTest {
@@ -56,9 +58,12 @@ class DueTimeTest {
     }
 
     @Test
-    void invalidSchedulesAreRecognised() {
-        assertThat(DueTime.isValidSchedule("0 0 6 ? * MON-FRI")).isTrue();
-        assertThat(DueTime.isValidSchedule("every morning")).isFalse();
-        assertThat(DueTime.isValidSchedule("0 0 25 * * ?")).isFalse();
+    void aChannelWithAnInvalidScheduleCannotExist() {
+        assertThat(channel("0 0 6 ? * MON-FRI", Duration.ofDays(1)).schedule()).isNotNull();
+        for (String invalid : new String[] {"every morning", "0 0 25 * * ?", "0 6 * * *"}) {
+            assertThatThrownBy(() -> channel(invalid, Duration.ofDays(1)))
+                    .isInstanceOfSatisfying(InvalidChannelException.class,
+                            e -> assertThat(e.field()).isEqualTo("channel.schedule"));
+        }
     }
 }

@@ -47,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "knooppunt.outbound.enabled=false")
 @ActiveProfiles({"test", "outbound-test"})
-@Import({ScriptedChannels.class, OutboundEngineTest.TestClock.class})
+@Import({ScriptedChannels.class, OutboundEngineTest.TestClock.class, RecordingListener.Config.class})
 class OutboundEngineTest {
 
     /** Monday 23 November 2026, 10:00 in Amsterdam. */
@@ -63,6 +63,8 @@ class OutboundEngineTest {
     }
 
     @Autowired MutableClock clock;
+    @Autowired RecordingListener events;
+    @Autowired Mailbox mailbox;
     @Autowired ScriptedChannels.Script channels;
     @Autowired BatchSender sender;
     @Autowired BatchClaimer claimer;
@@ -86,6 +88,7 @@ class OutboundEngineTest {
         fixture = new OutboxFixture(dossiers, conversations, outbox, tx, jdbc);
         fixture.emptyOutbox();
         channels.reset();
+        events.reset();
         clock.set(MONDAY_MORNING);
     }
 
@@ -152,7 +155,7 @@ class OutboundEngineTest {
 
         assertThatThrownBy(() -> sender.sendDueBatches(F)).isInstanceOf(DeliveryFailure.class);
         assertThat(sender.sendDueBatches(B)).isEqualTo(1);
-        Instant nextAttempt = jdbc.sql("select next_attempt_at from outbound_batch where creditor_id = "
+        Instant nextAttempt = jdbc.sql("select next_attempt_at from outbound_batch where recipient_id = "
                 + "(select id from participant where oin = ?)").param(F).query(java.time.OffsetDateTime.class)
                 .single().toInstant();
         // First backoff: 1 minute with 50% jitter.
@@ -178,7 +181,8 @@ class OutboundEngineTest {
             assertThat(dead.status()).isEqualTo(OutboundStatus.DEAD);
             assertThat(dead.lastError()).contains("gave up after 3 attempts").contains("connection refused");
             assertThat(messages.attempts(ref)).extracting(DeliveryAttemptView::outcome)
-                    .containsExactly("TRANSPORT_FAILURE", "TRANSPORT_FAILURE", "TRANSPORT_FAILURE");
+                    .containsExactly(AttemptOutcome.TRANSPORT_FAILURE, AttemptOutcome.TRANSPORT_FAILURE,
+                            AttemptOutcome.TRANSPORT_FAILURE);
         }
         assertThat(channels.receivedBy(B)).hasSize(2);
         assertThat(sender.sendDueBatches(F)).as("nothing left to retry").isZero();
@@ -230,7 +234,7 @@ class OutboundEngineTest {
         sender.sendDueBatches(F);
         ApiClient api = ApiClient.operator(operatorPort);
 
-        JsonNode list = api.get("/operator/api/v1/dead-letters?creditorOin=" + F).json();
+        JsonNode list = api.get("/operator/api/v1/dead-letters?recipientOin=" + F).json();
         assertThat(list.get("totalItems").asInt()).isEqualTo(2);
         JsonNode detail = api.get("/operator/api/v1/dead-letters/" + queued.get(0)).json();
         assertThat(detail.at("/attempts/0/outcome").asText()).isEqualTo("UNRECOVERABLE");
@@ -272,7 +276,7 @@ class OutboundEngineTest {
             assertThat(r.references()).containsExactlyElementsOf(queued);
         });
         assertThat(messages.attempts(queued.get(0))).extracting(DeliveryAttemptView::outcome)
-                .containsExactly("LEASE_EXPIRED", "DELIVERED");
+                .containsExactly(AttemptOutcome.LEASE_EXPIRED, AttemptOutcome.DELIVERED);
 
         // Should the "dead" instance come back and report, its outcome is not recorded a second time.
         assertThat(recorder.failed(orphan, DeliveryFailure.recoverable("late", null))).isFalse();
@@ -298,6 +302,135 @@ class OutboundEngineTest {
         assertThat(expiry.expireOverdue()).isEqualTo(1);
         assertThat(messages.find(ref).orElseThrow().status()).isEqualTo(OutboundStatus.EXPIRED);
         assertThat(messages.find(ref).orElseThrow().lastError()).contains("not fetched and confirmed before 2027-01-04T23:00:00Z");
+    }
+
+    @Test
+    void recipientsRetryAfterIsHonouredWhenLongerThanTheBackoffAndCountsAsAnAttempt() throws Exception {
+        channels.set(F, (batch, items) -> {
+            throw DeliveryFailure.recoverable("HTTP 429", null, Duration.ofHours(2));
+        });
+        List<UUID> queued = fixture.enqueue(fixture.conversationWith(F), 1);
+        clock.advance(Duration.ofHours(1));
+        Instant failedAt = clock.instant();
+
+        assertThatThrownBy(() -> sender.sendDueBatches(F)).isInstanceOf(DeliveryFailure.class);
+
+        Instant nextAttempt = jdbc.sql("select next_attempt_at from outbound_batch where recipient_id = "
+                + "(select id from participant where oin = ?)").param(F).query(java.time.OffsetDateTime.class)
+                .single().toInstant();
+        assertThat(nextAttempt).as("the backoff alone would be at most 90 s").isEqualTo(failedAt.plus(Duration.ofHours(2)));
+        clock.set(failedAt.plus(Duration.ofHours(2)).minusSeconds(1));
+        assertThat(sender.sendDueBatches(F)).as("not before the recipient's wait").isZero();
+        assertThat(channels.receivedBy(F)).hasSize(1);
+
+        clock.set(failedAt.plus(Duration.ofHours(2)));
+        channels.set(F, ScriptedChannels.ACCEPT);
+        assertThat(sender.sendDueBatches(F)).isEqualTo(1);
+        assertThat(channels.receivedBy(F)).extracting(ScriptedChannels.Received::attempt).containsExactly(1, 2);
+        assertThat(fixture.status(queued.get(0))).isEqualTo(OutboundStatus.DELIVERED);
+    }
+
+    @Test
+    void listenersHearOfEveryDeliveredMessageWithItsReferences() throws Exception {
+        Conversation conversation = fixture.conversationWith(B);
+        List<UUID> queued = fixture.enqueue(conversation, 5);
+        clock.advance(Duration.ofHours(1));
+
+        sender.sendDueBatches(B);
+
+        // Page size 2: the five messages are moved, and reported, in three pages.
+        assertThat(events.all()).extracting(RecordingListener.Heard::kind).containsOnly("delivered");
+        assertThat(events.all()).extracting(h -> h.event().reference()).containsExactlyInAnyOrderElementsOf(queued);
+        assertThat(events.all()).allSatisfy(h -> {
+            DeliveryEvent e = h.event();
+            assertThat(e.conversationReference()).isEqualTo(conversation.reference());
+            assertThat(e.recipientId()).isEqualTo(conversation.creditorId());
+            assertThat(e.recipientOin()).isEqualTo(B);
+            assertThat(e.dossierId()).isEqualTo(conversation.dossierId());
+            assertThat(e.claimId()).isEqualTo(conversation.claimId());
+            assertThat(e.messageType()).isEqualTo("Saldoverzoek");
+            assertThat(e.status()).isEqualTo(OutboundStatus.DELIVERED);
+            assertThat(e.at()).isEqualTo(clock.instant());
+            assertThat(e.reason()).isNull();
+        });
+    }
+
+    @Test
+    void listenersHearOfMailboxPlacementFetchAndConfirmation() throws Exception {
+        List<UUID> queued = fixture.enqueue(fixture.conversationWith(M), 2);
+        clock.advance(Duration.ofHours(1));
+        sender.sendDueBatches(M);
+        assertThat(events.kinds()).containsExactly("delivered", "delivered");
+        assertThat(events.all()).allSatisfy(h -> assertThat(h.event().status()).isEqualTo(OutboundStatus.IN_MAILBOX));
+
+        var creditor = participants.findByOin(M).orElseThrow();
+        Mailbox.Page page = mailbox.fetch(creditor, "test", 10, null, false);
+        assertThat(page.items()).extracting(Mailbox.Item::reference).containsExactlyElementsOf(queued);
+        assertThat(mailbox.fetch(creditor, "test", 10, null, true).items()).as("fetched again").hasSize(2);
+        assertThat(events.referencesOf("fetched")).as("the first fetch only").containsExactlyInAnyOrderElementsOf(queued);
+
+        assertThat(mailbox.confirm(creditor, List.of(queued.get(0), queued.get(0))))
+                .containsExactly(Mailbox.Confirmation.CONFIRMED, Mailbox.Confirmation.ALREADY_CONFIRMED);
+        assertThat(events.referencesOf("confirmed")).containsExactly(queued.get(0));
+
+        // The transition table keeps a confirmed message from expiring; the unconfirmed one expires.
+        clock.advance(Duration.ofDays(30));
+        assertThat(expiry.expireOverdue()).isEqualTo(1);
+        assertThat(fixture.status(queued.get(0))).isEqualTo(OutboundStatus.CONFIRMED);
+        assertThat(events.referencesOf("expired")).containsExactly(queued.get(1));
+        assertThat(events.all()).filteredOn(h -> h.kind().equals("expired")).singleElement()
+                .satisfies(h -> assertThat(h.event().reason()).startsWith("not fetched and confirmed before"));
+    }
+
+    @Test
+    void listenersHearOfDeadLettersRejectedRefusedAndOutOfAttempts() throws Exception {
+        channels.set(B, ScriptedChannels.rejecting(items -> Map.of(items.get(0).reference(), "unknown client")));
+        List<UUID> rejected = fixture.enqueue(fixture.conversationWith(B), 2);
+        channels.set(A, ScriptedChannels.HTTP_400);
+        List<UUID> refused = fixture.enqueue(fixture.conversationWith(A), 1);
+        channels.set(F, ScriptedChannels.CONNECTION_REFUSED);
+        List<UUID> failing = fixture.enqueue(fixture.conversationWith(F), 1);
+        clock.advance(Duration.ofHours(1));
+
+        sender.sendDueBatches(B);
+        sender.sendDueBatches(A);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThatThrownBy(() -> sender.sendDueBatches(F)).isInstanceOf(DeliveryFailure.class);
+            if (attempt < 3) {
+                assertThat(events.referencesOf("deadLettered")).as("after attempt %d", attempt)
+                        .doesNotContain(failing.get(0));
+            }
+            clock.advance(Duration.ofMinutes(10));
+        }
+
+        assertThat(events.referencesOf("delivered")).containsExactly(rejected.get(1));
+        assertThat(events.all()).filteredOn(h -> h.kind().equals("deadLettered"))
+                .extracting(h -> h.event().reference(), h -> h.event().reason())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(rejected.get(0), "rejected by creditor: unknown client"),
+                        org.assertj.core.groups.Tuple.tuple(refused.get(0),
+                                "not deliverable: HTTP 400: batch does not match the contract"),
+                        org.assertj.core.groups.Tuple.tuple(failing.get(0),
+                                "gave up after 3 attempts; last: connection refused"));
+    }
+
+    @Test
+    void aListenerThatFailsRollsTheFactBackAndTheBatchIsSentAgainUnderItsId() throws Exception {
+        List<UUID> queued = fixture.enqueue(fixture.conversationWith(B), 2);
+        clock.advance(Duration.ofHours(1));
+        events.failOn("delivered");
+
+        assertThatThrownBy(() -> sender.sendDueBatches(B)).hasMessageContaining("listener refused");
+
+        assertThat(queued).allSatisfy(ref -> assertThat(fixture.status(ref)).isEqualTo(OutboundStatus.BATCHED));
+        assertThat(events.referencesOf("delivered")).as("nothing the listener did survives").isEmpty();
+        events.failOn(null);
+        clock.advance(Duration.ofSeconds(31)); // the lease runs out
+        assertThat(sender.sendDueBatches(B)).isEqualTo(1);
+        assertThat(channels.receivedBy(B)).extracting(ScriptedChannels.Received::batchId).containsOnly(
+                channels.receivedBy(B).get(0).batchId());
+        assertThat(events.referencesOf("delivered")).containsExactlyInAnyOrderElementsOf(queued);
+        assertThat(queued).allSatisfy(ref -> assertThat(fixture.status(ref)).isEqualTo(OutboundStatus.DELIVERED));
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +40,8 @@ class OutboundRoutesTest {
     static final String HANGING = "00000001004000000003";
 
     @Autowired ScriptedChannels.Script channels;
-    @Autowired CreditorBreakers breakers;
+    @Autowired CircuitBreakerRegistry breakers;
+    @Autowired MeterRegistry meters;
     @Autowired OutboundMessages messages;
     @Autowired DossierService dossiers;
     @Autowired Conversations conversations;
@@ -88,7 +91,7 @@ class OutboundRoutesTest {
                 dead.stream().allMatch(ref -> fixture.status(ref) == OutboundStatus.DEAD));
         assertThat(channels.receivedBy(DEAD)).extracting(ScriptedChannels.Received::attempt).containsExactly(1, 2, 3);
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> breakers.forCreditor(DEAD).getState() == CircuitBreaker.State.OPEN);
+                .until(() -> breakers.circuitBreaker("deliver-" + DEAD).getState() == CircuitBreaker.State.OPEN);
 
         // All the while the hanging creditor's batch was still in flight, untouched by the others.
         assertThat(hanging).allSatisfy(ref -> assertThat(fixture.status(ref)).isEqualTo(OutboundStatus.BATCHED));
@@ -99,8 +102,15 @@ class OutboundRoutesTest {
                 hanging.stream().allMatch(ref -> fixture.status(ref) == OutboundStatus.DELIVERED));
         assertThat(healthy).allSatisfy(ref -> assertThat(fixture.status(ref)).isEqualTo(OutboundStatus.DELIVERED));
 
-        // One named delivery route per creditor.
+        // One named delivery route per creditor, made from the delivery template.
         assertThat(camel.getRoute("deliver-" + HEALTHY)).isNotNull();
         assertThat(camel.getRoute("deliver-" + DEAD)).isNotNull();
+        assertThat(camel.getRoute("deliver-" + DEAD).isCreatedByRouteTemplate()).isTrue();
+
+        // The breaker the route used is the one in the registry bean, and it shows in the metrics.
+        assertThat(meters.get("resilience4j.circuitbreaker.state").tag("name", "deliver-" + DEAD).tag("state", "open")
+                .gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("resilience4j.circuitbreaker.calls").tag("name", "deliver-" + HEALTHY)
+                .tag("kind", "successful").timer().count()).isGreaterThanOrEqualTo(3);
     }
 }

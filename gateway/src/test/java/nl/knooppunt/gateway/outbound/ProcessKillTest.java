@@ -120,7 +120,7 @@ class ProcessKillTest {
         assertThat(queued).allSatisfy(ref -> {
             assertThat(fixture.status(ref)).isEqualTo(OutboundStatus.DELIVERED);
             assertThat(messages.attempts(ref)).extracting(DeliveryAttemptView::outcome)
-                    .containsExactly("LEASE_EXPIRED", "DELIVERED");
+                    .containsExactly(AttemptOutcome.LEASE_EXPIRED, AttemptOutcome.DELIVERED);
         });
         assertThat(sender.sendDueBatches(A)).as("nothing is sent a third time").isZero();
         assertThat(CREDITOR.deliveries()).hasSize(2);

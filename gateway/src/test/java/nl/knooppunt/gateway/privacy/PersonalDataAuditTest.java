@@ -144,7 +144,7 @@ class PersonalDataAuditTest {
 
     private UUID saldoverzoekToMailboxCreditor(UUID dossierId) {
         return jdbc.sql("select reference from outbound_message where dossier_id = ? and message_type = 'Saldoverzoek' "
-                        + "and creditor_id = (select id from participant where oin = ?)")
+                        + "and recipient_id = (select id from participant where oin = ?)")
                 .param(dossierId).param(Dossiers.CREDITOR_MAILBOX).query(UUID.class).single();
     }
 

@@ -89,7 +89,7 @@ public class ScriptedChannels {
 
         BatchResult handle(OutboundBatch batch) throws DeliveryFailure {
             List<OutboundItem> items = batch.messages().toList();
-            String oin = batch.creditor().oin().value();
+            String oin = batch.recipient().oin().value();
             received.add(new Received(batch.id(), batch.attempt(), oin,
                     items.stream().map(OutboundItem::reference).toList(), owner));
             return behaviours.getOrDefault(oin, ACCEPT).handle(batch, items);

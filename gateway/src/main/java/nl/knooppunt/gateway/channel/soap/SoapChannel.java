@@ -1,5 +1,7 @@
 package nl.knooppunt.gateway.channel.soap;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.xml.namespace.QName;
@@ -20,6 +23,8 @@ import nl.knooppunt.gateway.outbound.OutboundBatch;
 import nl.knooppunt.gateway.outbound.OutboundChannel;
 import nl.knooppunt.gateway.outbound.OutboundItem;
 import nl.knooppunt.gateway.registry.ChannelType;
+import nl.knooppunt.gateway.registry.CreditorChannel;
+import nl.knooppunt.gateway.registry.InvalidChannelException;
 import nl.knooppunt.mappings.soap.SoapMessages;
 import nl.knooppunt.mappings.soap.types.LeverBatchAntwoord;
 import nl.knooppunt.mappings.xml.XmlCanonicalMapper;
@@ -74,9 +79,44 @@ class SoapChannel implements OutboundChannel {
         return ChannelType.SOAP;
     }
 
+    private static final Set<String> SETTINGS = Set.of(SecurityProfile.SETTING, "certificate", "trust-store",
+            "trust-store-password");
+
+    /** Checks the settings this channel reads, so that a creditor's endpoint can always be built. */
+    @Override
+    public void validate(CreditorChannel channel) {
+        Map<String, String> settings = channel.settings();
+        for (String key : settings.keySet()) {
+            if (!SETTINGS.contains(key)) {
+                throw new InvalidChannelException("channel.settings." + key, "is not a SOAP channel setting; known: "
+                        + String.join(", ", new TreeSet<>(SETTINGS)));
+            }
+        }
+        SecurityProfile profile;
+        try {
+            profile = SecurityProfile.of(settings);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidChannelException("channel.settings." + SecurityProfile.SETTING, e.getMessage());
+        }
+        if (profile.encrypts()) {
+            try {
+                SoapChannelEndpoints.certificate(settings.get("certificate"));
+            } catch (IllegalStateException e) {
+                throw new InvalidChannelException("channel.settings.certificate", e.getMessage());
+            }
+        }
+        String trustStore = settings.get("trust-store");
+        if (trustStore != null && !Files.isReadable(Path.of(trustStore))) {
+            throw new InvalidChannelException("channel.settings.trust-store", "cannot read " + trustStore);
+        }
+        if (trustStore != null && settings.get("trust-store-password") == null) {
+            throw new InvalidChannelException("channel.settings.trust-store-password", "is needed with a trust-store");
+        }
+    }
+
     @Override
     public BatchResult send(OutboundBatch batch) throws DeliveryFailure {
-        String endpoint = endpoints.uriFor(batch.creditor());
+        String endpoint = endpoints.uriFor(batch.recipient());
         int partSize = properties.batchPartSize();
         int parts = Math.max(1, (batch.messageCount() + partSize - 1) / partSize);
         Map<UUID, String> rejected = new HashMap<>();
@@ -104,7 +144,7 @@ class SoapChannel implements OutboundChannel {
         Batch request = new Batch();
         BatchHeader header = new BatchHeader();
         header.setBatchId(batch.id());
-        header.setOntvangerOin(batch.creditor().oin().value());
+        header.setOntvangerOin(batch.recipient().oin().value());
         header.setAangemaakt(clock.instant().atOffset(ZoneOffset.UTC));
         if (parts > 1) {
             header.setDeel(part);

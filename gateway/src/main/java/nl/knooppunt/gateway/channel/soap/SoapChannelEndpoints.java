@@ -159,7 +159,7 @@ class SoapChannelEndpoints {
         }
     }
 
-    private static X509Certificate certificate(String pemFile) {
+    static X509Certificate certificate(String pemFile) {
         if (pemFile == null) {
             throw new IllegalStateException("Profile 2W-be-SE needs channel setting 'certificate' (the creditor's PEM)");
         }

@@ -44,12 +44,12 @@ class DeadLetterController {
 
     @GetMapping
     @Operation(operationId = "listDeadLetters", summary = "List dead letters and expired messages, oldest first")
-    DeadLetterPage list(@RequestParam(required = false) String creditorOin,
+    DeadLetterPage list(@RequestParam(required = false) String recipientOin,
                         @RequestParam(defaultValue = "0") int page,
                         @RequestParam(defaultValue = "50") int size) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (creditorOin != null && !Oin.isValid(creditorOin)) {
-            problems.add(new FieldProblem("creditorOin", "must be an OIN of exactly 20 digits"));
+        if (recipientOin != null && !Oin.isValid(recipientOin)) {
+            problems.add(new FieldProblem("recipientOin", "must be an OIN of exactly 20 digits"));
         }
         if (page < 0) {
             problems.add(new FieldProblem("page", "must be 0 or more"));
@@ -60,7 +60,7 @@ class DeadLetterController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        PageOf<OutboundMessageView> result = messages.deadLetters(creditorOin, page, size);
+        PageOf<OutboundMessageView> result = messages.deadLetters(recipientOin, page, size);
         return new DeadLetterPage(result.items(), result.page(), result.size(), result.totalItems(), result.totalPages());
     }
 
