@@ -31,4 +31,9 @@ public enum OutboundStatus {
             .from(DEAD, PENDING, DISCARDED)
             .from(EXPIRED, PENDING, DISCARDED)
             .build();
+
+    /** Whether the message reached its recipient; only what reached a participant can be answered. */
+    public boolean reachedRecipient() {
+        return this == DELIVERED || this == IN_MAILBOX || this == FETCHED || this == CONFIRMED;
+    }
 }
