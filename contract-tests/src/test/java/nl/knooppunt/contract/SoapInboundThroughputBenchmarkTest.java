@@ -29,7 +29,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Not a test but a measurement for docs/performance.md, run only on demand
  * ({@code -Dknooppunt.benchmark.inbound=true}): the wall time of one VerstuurBerichten call with
  * 500 Saldoverzoek antwoorden, each answering a Saldoverzoek that was really delivered, against the
- * gateway on its durable embedded database. One warm-up call, then {@code knooppunt.benchmark.rounds}
+ * gateway on its durable embedded database ({@code -Dknooppunt.benchmark.all-or-nothing=true} sends
+ * them with AllesOfNiets). One warm-up call, then {@code knooppunt.benchmark.rounds}
  * measured calls; each round answers 500 fresh dossiers. Nothing about speed is asserted: only that
  * every answer was accepted, so the number measures real work.
  */
@@ -38,6 +39,8 @@ class SoapInboundThroughputBenchmarkTest extends SoapContractTestBase {
 
     private static final int ANSWERS = Integer.getInteger("knooppunt.benchmark.answers", 500);
     private static final int ROUNDS = Integer.getInteger("knooppunt.benchmark.rounds", 3);
+    /** Measures the all-or-nothing mode (AllesOfNiets) instead of the default, each on its own. */
+    private static final boolean ALL_OR_NOTHING = Boolean.getBoolean("knooppunt.benchmark.all-or-nothing");
 
     @Test
     void applyA500AnswerBatch() throws Exception {
@@ -45,6 +48,9 @@ class SoapInboundThroughputBenchmarkTest extends SoapContractTestBase {
         List<String> report = new ArrayList<>();
         for (int round = 0; round <= ROUNDS; round++) {
             VerstuurBerichtenVerzoek request = new VerstuurBerichtenVerzoek();
+            if (ALL_OR_NOTHING) {
+                request.setAllesOfNiets(true);
+            }
             SoapMessages.messagesOf(request).addAll(answersToFreshSaldoverzoeken());
 
             long start = System.nanoTime();
