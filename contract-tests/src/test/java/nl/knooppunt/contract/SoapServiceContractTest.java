@@ -88,6 +88,7 @@ class SoapServiceContractTest extends SoapContractTestBase {
         assertThat(snapshot(dossier.get("id").asText())).isEqualTo(before);
     }
 
+    /** The default mode (no AllesOfNiets): each message on its own. */
     @Test
     void batchOfAnswersGetsAResultPerMessage() throws Exception {
         Object[] delivered = deliveredSaldoverzoek();
@@ -104,6 +105,46 @@ class SoapServiceContractTest extends SoapContractTestBase {
         assertThat(results.get(1).getReferentienummer()).isEqualTo(lost.getHeader().getReferentienummer());
         assertThat(dossier(((JsonNode) delivered[0]).get("id").asText()).at("/claims/0/status").asText())
                 .isEqualTo("SALDO_CONFIRMED");
+    }
+
+    @Test
+    void batchAllOrNothingWithOneBadMessageChangesNothingAndListsTheError() throws Exception {
+        Object[] first = deliveredSaldoverzoek();
+        Object[] second = deliveredSaldoverzoek();
+        String firstDossier = ((JsonNode) first[0]).get("id").asText();
+        String secondDossier = ((JsonNode) second[0]).get("id").asText();
+        Bericht good = Answers.saldoverzoekAntwoord((Bericht) first[1], new BigDecimal("12.00"));
+        Bericht alsoGood = Answers.saldoverzoekAntwoord((Bericht) second[1], new BigDecimal("13.00"));
+        Bericht notAnAnswerToIt = Answers.betaalvoorstelAntwoord((Bericht) second[1]);
+        Snapshot firstBefore = snapshot(firstDossier);
+        Snapshot secondBefore = snapshot(secondDossier);
+        VerstuurBerichtenVerzoek request = new VerstuurBerichtenVerzoek();
+        request.setAllesOfNiets(true);
+        SoapMessages.messagesOf(request).add(good);
+        SoapMessages.messagesOf(request).add(notAnAnswerToIt);
+        SoapMessages.messagesOf(request).add(alsoGood);
+
+        var results = creditor(ContractPki.SOAP_CREDITOR).verstuurBerichten(request).getResultaat();
+
+        assertThat(results).extracting(Resultaat::getCode).containsExactly(Resultaatcode.NIET_VERWERKT,
+                Resultaatcode.ANTWOORD_NIET_TOEGESTAAN, Resultaatcode.NIET_VERWERKT);
+        assertThat(results).extracting(Resultaat::getReferentienummer).containsExactly(
+                good.getHeader().getReferentienummer(), notAnAnswerToIt.getHeader().getReferentienummer(),
+                alsoGood.getHeader().getReferentienummer());
+        assertThat(snapshot(firstDossier)).isEqualTo(firstBefore);
+        assertThat(snapshot(secondDossier)).isEqualTo(secondBefore);
+
+        // Without the bad one, the same batch is applied whole: new messages, not replays.
+        VerstuurBerichtenVerzoek corrected = new VerstuurBerichtenVerzoek();
+        corrected.setAllesOfNiets(true);
+        SoapMessages.messagesOf(corrected).add(good);
+        SoapMessages.messagesOf(corrected).add(alsoGood);
+        assertThat(creditor(ContractPki.SOAP_CREDITOR).verstuurBerichten(corrected).getResultaat()).allSatisfy(r -> {
+            assertThat(r.getCode()).isEqualTo(Resultaatcode.GEACCEPTEERD);
+            assertThat(r.isHerhaling()).isFalse();
+        });
+        assertThat(dossier(firstDossier).at("/claims/0/status").asText()).isEqualTo("SALDO_CONFIRMED");
+        assertThat(dossier(secondDossier).at("/claims/0/status").asText()).isEqualTo("SALDO_CONFIRMED");
     }
 
     @Test

@@ -16,5 +16,10 @@ public enum InboundOutcome {
     /** The sender may not send this: another sender's identity, another creditor's conversation, an SHV message type. */
     NOT_AUTHORIZED,
     /** Not processed now because of a fault of the gateway; nothing was changed, send it again later. */
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    /**
+     * Nothing wrong with this message, but it was sent in an all-or-nothing batch in which another
+     * message was refused: nothing of the batch was applied. Correct the others and send all again.
+     */
+    NOT_PROCESSED
 }

@@ -1,21 +1,13 @@
 package nl.knooppunt.gateway.inbound;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import nl.knooppunt.gateway.conversation.Conversation;
 import nl.knooppunt.gateway.conversation.Conversations;
 import nl.knooppunt.gateway.conversation.MessageLog;
-import nl.knooppunt.gateway.dossier.Cause;
-import nl.knooppunt.gateway.dossier.Claim;
-import nl.knooppunt.gateway.dossier.ClaimStatus;
-import nl.knooppunt.gateway.dossier.DossierRepository;
-import nl.knooppunt.gateway.dossier.StatusService;
 import nl.knooppunt.gateway.messages.MessageXml;
 import nl.knooppunt.gateway.outbound.OutboundMessageView;
 import nl.knooppunt.gateway.outbound.OutboundMessages;
@@ -24,55 +16,46 @@ import nl.knooppunt.gateway.privacy.PersonalDataAudit;
 import nl.knooppunt.gateway.privacy.PersonalDataCipher;
 import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
-import nl.knooppunt.gateway.workflow.DossierProgress;
 import nl.knooppunt.mappings.canonical.Header;
 import nl.knooppunt.mappings.canonical.Message;
 import nl.knooppunt.mappings.canonical.MessageType;
 import nl.knooppunt.mappings.canonical.Party;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Receives a message from a creditor, whatever the channel (SOAP, REST, SFTP, portal): checks that
- * the sender may send it in this conversation and that it may answer what it answers, applies its
- * effect on the claim and dossier, and keeps it — all in one transaction, so a refused message
- * changes nothing. The Schuldenknooppunt correlation rules apply: the ConversatieReferentienummer
+ * The rules for one message from a creditor, whatever the channel: checks that the sender may send
+ * it in this conversation and that it may answer what it answers, has its effect applied
+ * ({@link InboundEffects}), and keeps it. Runs inside the transaction (and savepoint) the
+ * {@link InboundDoor} opens, so a refused message changes nothing. The Schuldenknooppunt correlation rules apply: the ConversatieReferentienummer
  * names the conversation, the CrossReferentienummer the message answered, which the sender must
  * have received in that conversation. An accepted message is written to the personal-data audit,
  * as it brings data about the client into the dossier.
  */
 @Service
-public class InboundService {
-
-    /** A creditor can only answer what actually reached it. */
-    private static final Set<OutboundStatus> RECEIVED_BY_CREDITOR = EnumSet.of(OutboundStatus.DELIVERED,
-            OutboundStatus.IN_MAILBOX, OutboundStatus.FETCHED, OutboundStatus.CONFIRMED);
+class InboundService {
 
     private final InboundMessages inbound;
     private final MessageLog messageLog;
     private final Conversations conversations;
     private final ParticipantRepository participants;
-    private final DossierRepository dossiers;
     private final OutboundMessages outbound;
-    private final StatusService statuses;
-    private final DossierProgress progress;
+    private final InboundEffects effects;
     private final MessageXml xml;
     private final PersonalDataCipher cipher;
     private final PersonalDataAudit audit;
     private final Clock clock;
 
     InboundService(InboundMessages inbound, MessageLog messageLog, Conversations conversations,
-                   ParticipantRepository participants, DossierRepository dossiers, OutboundMessages outbound,
-                   StatusService statuses, DossierProgress progress, MessageXml xml, PersonalDataCipher cipher,
-                   PersonalDataAudit audit, Clock clock) {
+                   ParticipantRepository participants, OutboundMessages outbound, InboundEffects effects,
+                   MessageXml xml, PersonalDataCipher cipher, PersonalDataAudit audit, Clock clock) {
         this.inbound = inbound;
         this.messageLog = messageLog;
         this.conversations = conversations;
         this.participants = participants;
-        this.dossiers = dossiers;
         this.outbound = outbound;
-        this.statuses = statuses;
-        this.progress = progress;
+        this.effects = effects;
         this.xml = xml;
         this.cipher = cipher;
         this.audit = audit;
@@ -85,8 +68,8 @@ public class InboundService {
      * @return the outcome; for a message received before, its original outcome (marked as replay)
      * @throws InboundRejectedException when the message is refused; nothing was changed
      */
-    @Transactional
-    public InboundResult receive(Participant sender, Message message, String channel) {
+    @Transactional(propagation = Propagation.MANDATORY)
+    InboundResult receive(Participant sender, Message message, String channel) {
         Header header = message.header();
         UUID reference = header.referentienummer();
         Optional<InboundResult> replay = replayOf(sender, reference);
@@ -122,32 +105,22 @@ public class InboundService {
             checkAnswered(sender, conversation, type, header.crossReferentienummer());
         }
 
+        effects.apply(conversation, message);
         Instant now = clock.instant();
-        Cause cause = Cause.message(reference);
-        Optional<ClaimStatus> target = ClaimEffects.targetStatus(message.body());
-        if (target.isPresent()) {
-            Claim claim = dossiers.findClaim(conversation.claimId()).orElseThrow();
-            if (!ClaimStatus.TRANSITIONS.isAllowed(claim.status(), target.get())) {
-                throw new InboundRejectedException(InboundOutcome.REPLY_NOT_PERMITTED, "The claim is "
-                        + claim.status() + "; a " + type.code() + " is not possible now (answered already?)");
-            }
-            statuses.changeClaim(conversation.dossierId(), claim.id(), target.get(), cause, type.displayName());
-            Optional<BigDecimal> amount = ClaimEffects.confirmedAmount(message.body());
-            amount.ifPresent(a -> dossiers.updateConfirmedAmount(claim.id(), a));
-            progress.afterClaimChange(conversation.dossierId(), cause);
-        }
         messageLog.record(reference, conversation.id(), header.crossReferentienummer(), type.code(),
                 MessageLog.Direction.INBOUND, sender.id(), shv.id(), now);
         inbound.insert(reference, sender.id(), conversation.dossierId(), conversation.claimId(), type.code(), channel,
                 InboundOutcome.ACCEPTED, cipher.encrypt(xml.write(message), payloadContext(reference)), now);
         audit.recordMessages(sender.oin().value(), PersonalDataAudit.ActorType.PARTICIPANT, conversation.dossierId(),
                 channel, "sent " + type.code(), List.of(reference));
-        return new InboundResult(reference, InboundOutcome.ACCEPTED, false, null);
+        return InboundResult.accepted(reference);
     }
 
-    /** The original result of a message received before, if it was; another sender's reference is refused. */
-    @Transactional(readOnly = true)
-    public Optional<InboundResult> replayOf(Participant sender, UUID reference) {
+    /**
+     * The original result of a message received before, if it was; another sender's reference is
+     * refused. Plain method: the door calls it inside its transaction.
+     */
+    Optional<InboundResult> replayOf(Participant sender, UUID reference) {
         Optional<InboundMessages.Stored> earlier = inbound.find(reference);
         if (earlier.isEmpty()) {
             return Optional.empty();
@@ -173,7 +146,7 @@ public class InboundService {
                     "A " + type.code() + " may not answer a " + answeredType.code());
         }
         OutboundStatus delivery = outbound.find(crossReference).map(OutboundMessageView::status).orElse(null);
-        if (delivery != null && !RECEIVED_BY_CREDITOR.contains(delivery)) {
+        if (delivery != null && !delivery.reachedRecipient()) {
             throw new InboundRejectedException(InboundOutcome.REPLY_NOT_PERMITTED,
                     "Message " + crossReference + " has not been delivered to you");
         }

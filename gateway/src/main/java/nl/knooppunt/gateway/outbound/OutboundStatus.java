@@ -32,7 +32,10 @@ public enum OutboundStatus {
             .from(EXPIRED, PENDING, DISCARDED)
             .build();
 
-    /** Whether the message got to its recipient: accepted by its system, or placed in (and maybe taken from) its mailbox. */
+    /**
+     * Whether the message got to its recipient: accepted by its system, or placed in (and maybe taken
+     * from) its mailbox. Only what reached a participant can be answered.
+     */
     public boolean reachedRecipient() {
         return this == DELIVERED || this == IN_MAILBOX || this == FETCHED || this == CONFIRMED;
     }

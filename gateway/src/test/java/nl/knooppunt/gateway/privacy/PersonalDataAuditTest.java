@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.UUID;
 import nl.knooppunt.gateway.inbound.InboundOutcome;
 import nl.knooppunt.gateway.inbound.InboundRejectedException;
-import nl.knooppunt.gateway.inbound.InboundService;
+import nl.knooppunt.gateway.inbound.InboundDoor;
+import nl.knooppunt.gateway.inbound.InboundItem;
 import nl.knooppunt.gateway.messages.MessageXml;
 import nl.knooppunt.gateway.outbound.BatchSender;
 import nl.knooppunt.gateway.outbound.Mailbox;
@@ -56,7 +57,7 @@ class PersonalDataAuditTest {
     @Autowired PersonalDataAudit audit;
     @Autowired BatchSender sender;
     @Autowired Mailbox mailbox;
-    @Autowired InboundService inbound;
+    @Autowired InboundDoor inbound;
     @Autowired ParticipantRepository participants;
     @Autowired MessageXml xml;
     @Autowired JdbcClient jdbc;
@@ -116,7 +117,7 @@ class PersonalDataAuditTest {
                 .filter(item -> item.reference().equals(saldoverzoek)).findFirst().orElseThrow();
         Message answer = saldoverzoekAntwoord(xml.read(fetched.payload()));
 
-        assertThat(inbound.receive(mailboxCreditor(), answer, "soap").outcome()).isEqualTo(InboundOutcome.ACCEPTED);
+        assertThat(inbound.receive(mailboxCreditor(), InboundItem.of(answer), "soap").outcome()).isEqualTo(InboundOutcome.ACCEPTED);
 
         List<Access> answers = audit.forDossier(dossier).stream()
                 .filter(access -> access.action().startsWith("sent ")).toList();
@@ -129,9 +130,9 @@ class PersonalDataAuditTest {
         });
 
         // The same message again is answered from what was stored: nothing new came in.
-        assertThat(inbound.receive(mailboxCreditor(), answer, "soap").replay()).isTrue();
+        assertThat(inbound.receive(mailboxCreditor(), InboundItem.of(answer), "soap").replay()).isTrue();
         // A second answer is refused and leaves no trace, in the audit either.
-        assertThatThrownBy(() -> inbound.receive(mailboxCreditor(), withNewReference(answer), "soap"))
+        assertThatThrownBy(() -> inbound.receive(mailboxCreditor(), InboundItem.of(withNewReference(answer)), "soap"))
                 .isInstanceOf(InboundRejectedException.class);
         assertThat(audit.forDossier(dossier)).filteredOn(access -> access.action().startsWith("sent ")).hasSize(1);
     }

@@ -86,6 +86,7 @@ final class SoapFaults {
             case REPLY_NOT_PERMITTED -> Resultaatcode.ANTWOORD_NIET_TOEGESTAAN;
             case NOT_AUTHORIZED -> Resultaatcode.NIET_GEAUTORISEERD;
             case INTERNAL_ERROR -> Resultaatcode.INTERNE_FOUT;
+            case NOT_PROCESSED -> Resultaatcode.NIET_VERWERKT;
         };
     }
 

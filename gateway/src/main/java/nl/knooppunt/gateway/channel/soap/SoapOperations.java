@@ -2,17 +2,17 @@ package nl.knooppunt.gateway.channel.soap;
 
 import java.util.List;
 import java.util.UUID;
+import nl.knooppunt.gateway.inbound.InboundDoor;
+import nl.knooppunt.gateway.inbound.InboundItem;
 import nl.knooppunt.gateway.inbound.InboundOutcome;
 import nl.knooppunt.gateway.inbound.InboundRejectedException;
 import nl.knooppunt.gateway.inbound.InboundResult;
-import nl.knooppunt.gateway.inbound.InboundService;
 import nl.knooppunt.gateway.messages.MessageXml;
 import nl.knooppunt.gateway.outbound.Mailbox;
 import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.security.ParticipantPrincipal;
 import nl.knooppunt.mappings.ContractViolationException;
 import nl.knooppunt.mappings.canonical.InvalidFieldException;
-import nl.knooppunt.mappings.canonical.Message;
 import nl.knooppunt.mappings.soap.SoapMessages;
 import nl.knooppunt.mappings.soap.types.BevestigBerichtenAntwoord;
 import nl.knooppunt.mappings.soap.types.BevestigBerichtenVerzoek;
@@ -25,26 +25,27 @@ import nl.knooppunt.mappings.soap.types.VerstuurBerichtenAntwoord;
 import nl.knooppunt.mappings.soap.types.VerstuurBerichtenVerzoek;
 import nl.knooppunt.mappings.xml.XmlCanonicalMapper;
 import nl.knooppunt.mappings.xml.jaxb.Bericht;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * The four operations of the gateway's SOAP service, between the contract's SOAP types and the
- * gateway's services. Each is called by its own route.
+ * gateway's services. Each is called by its own route. Creditors' messages go through the
+ * {@link InboundDoor}, which owns every rule about them (transactions, replays, batch modes); this
+ * class only reads the SOAP types into items and writes the results back.
  */
 @Component
 class SoapOperations {
 
     static final String CHANNEL = "soap";
 
-    private final InboundService inbound;
+    private final InboundDoor inbound;
     private final Mailbox mailbox;
     private final MessageXml xml;
     private final XmlCanonicalMapper mapper = new XmlCanonicalMapper();
 
-    SoapOperations(InboundService inbound, Mailbox mailbox, MessageXml xml) {
+    SoapOperations(InboundDoor inbound, Mailbox mailbox, MessageXml xml) {
         this.inbound = inbound;
         this.mailbox = mailbox;
         this.xml = xml;
@@ -55,26 +56,24 @@ class SoapOperations {
         Bericht message = SoapMessages.messageOf(verzoek);
         try {
             VerstuurBerichtAntwoord answer = new VerstuurBerichtAntwoord();
-            answer.setResultaat(resultaat(receive(caller(), message)));
+            answer.setResultaat(resultaat(inbound.receive(caller(), itemOf(message), CHANNEL)));
             return answer;
         } catch (InboundRejectedException rejected) {
             throw SoapFaults.fault(rejected.outcome(), rejected.getMessage(), referenceOf(message));
         }
     }
 
-    /** Many messages, each processed on its own, each with its own result. */
+    /** Many messages with a result each: each on its own, or (AllesOfNiets) all or nothing. */
     public VerstuurBerichtenAntwoord verstuurBerichten(VerstuurBerichtenVerzoek verzoek) {
         Participant caller = caller();
+        List<Bericht> messages = SoapMessages.messagesOf(verzoek);
+        // Read one by one as the door asks for them.
+        Iterable<InboundItem> items = () -> messages.stream().map(this::itemOf).iterator();
+        List<InboundResult> results = Boolean.TRUE.equals(verzoek.isAllesOfNiets())
+                ? inbound.receiveAllOrNothing(caller, items, CHANNEL)
+                : inbound.receiveEach(caller, items, CHANNEL);
         VerstuurBerichtenAntwoord answer = new VerstuurBerichtenAntwoord();
-        for (Bericht message : SoapMessages.messagesOf(verzoek)) {
-            InboundResult result;
-            try {
-                result = receive(caller, message);
-            } catch (InboundRejectedException rejected) {
-                result = InboundResult.rejected(referenceOf(message), rejected);
-            }
-            answer.getResultaat().add(resultaat(result));
-        }
+        results.forEach(result -> answer.getResultaat().add(resultaat(result)));
         return answer;
     }
 
@@ -113,20 +112,12 @@ class SoapOperations {
         return answer;
     }
 
-    private InboundResult receive(Participant caller, Bericht jaxb) {
-        Message message;
+    /** The message in the canonical model, or, when it breaks the contract, what is wrong with it. */
+    private InboundItem itemOf(Bericht jaxb) {
         try {
-            message = mapper.fromJaxb(jaxb);
+            return InboundItem.of(mapper.fromJaxb(jaxb));
         } catch (ContractViolationException | InvalidFieldException invalid) {
-            throw new InboundRejectedException(InboundOutcome.SCHEMA_INVALID, invalid.getMessage());
-        }
-        try {
-            return inbound.receive(caller, message, CHANNEL);
-        } catch (DataIntegrityViolationException concurrentDuplicate) {
-            // The same message arrived twice at once; the other one won and is now the original.
-            return inbound.replayOf(caller, message.header().referentienummer())
-                    .orElseThrow(() -> new InboundRejectedException(InboundOutcome.INTERNAL_ERROR,
-                            "The message could not be stored; send it again"));
+            return InboundItem.unreadable(referenceOf(jaxb), invalid.getMessage());
         }
     }
 

@@ -1,4 +1,4 @@
-package nl.knooppunt.gateway.inbound;
+package nl.knooppunt.gateway.workflow;
 
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -16,12 +16,12 @@ import nl.knooppunt.mappings.canonical.VorderingSE;
  * What a creditor's message means for its claim: the one place that says which answer moves a
  * claim to which status. Whether that move is allowed now is the claim state machine's call.
  */
-public final class ClaimEffects {
+final class ClaimEffects {
 
     private ClaimEffects() {}
 
     /** The status the claim moves to, or empty for messages that inform without changing it. */
-    public static Optional<ClaimStatus> targetStatus(MessageBody body) {
+    static Optional<ClaimStatus> targetStatus(MessageBody body) {
         if (body instanceof SaldoverzoekAntwoordVoorafAkkoord) {
             return Optional.of(ClaimStatus.PRE_AGREED);
         }
@@ -39,7 +39,7 @@ public final class ClaimEffects {
     }
 
     /** The claim as the creditor states it: the sum of the current amounts of its claims, if any. */
-    public static Optional<BigDecimal> confirmedAmount(MessageBody body) {
+    static Optional<BigDecimal> confirmedAmount(MessageBody body) {
         if (!(body instanceof SaldoAntwoord answer) || answer.vorderingen() == null) {
             return Optional.empty();
         }
