@@ -29,7 +29,8 @@ final class JsonBatchReader extends CheckedBatchReader {
     private final BatchHeader header;
 
     /** The JSON form of the batch header; the count is boxed so that a missing count is an error. */
-    private record BatchHeaderJson(UUID batchId, String ontvangerOin, OffsetDateTime aangemaakt, Integer aantal) {
+    private record BatchHeaderJson(UUID batchId, String ontvangerOin, OffsetDateTime aangemaakt, Integer aantal,
+                                   Integer deel, Integer aantalDelen) {
     }
 
     JsonBatchReader(ObjectMapper mapper, MappingLimits limits, InputStream in) {
@@ -66,7 +67,8 @@ final class JsonBatchReader extends CheckedBatchReader {
                 if (json.aantal() == null) {
                     throw new InvalidFieldException("Aantal", "is required");
                 }
-                batchHeader = new BatchHeader(json.batchId(), json.ontvangerOin(), json.aangemaakt(), json.aantal());
+                batchHeader = new BatchHeader(json.batchId(), json.ontvangerOin(), json.aangemaakt(), json.aantal(),
+                        json.deel(), json.aantalDelen());
             } catch (InvalidFieldException e) {
                 throw JsonInput.violation(e.reason(), "batchHeader." + JsonInput.jsonPath(e.field()), location);
             }
