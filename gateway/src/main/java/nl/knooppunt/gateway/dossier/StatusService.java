@@ -45,6 +45,16 @@ public class StatusService {
         history.append(dossierId, claimId, from.name(), to.name(), now, cause, note);
     }
 
+    /**
+     * Locks the dossier until the end of the transaction and returns its status: for a decision
+     * that reads all its claims, so that two transactions changing two of its claims at the same
+     * moment take turns and the second sees the first's change.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public DossierStatus lockDossier(UUID dossierId) {
+        return dossiers.lockDossierStatus(dossierId).orElseThrow(() -> new DossierNotFoundException(dossierId));
+    }
+
     /** Records the first status of a new dossier or claim. */
     @Transactional(propagation = Propagation.MANDATORY)
     void recordCreated(UUID dossierId, UUID claimId, String status, Instant at, Cause cause, String note) {

@@ -40,7 +40,9 @@ public class DossierProgress {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void afterClaimChange(UUID dossierId, Cause cause) {
-        DossierStatus status = dossiers.findById(dossierId).orElseThrow().status();
+        // Locked first: two creditors answering the last two claims at once must not both see the
+        // other's claim unanswered, or the dossier would never move on.
+        DossierStatus status = statuses.lockDossier(dossierId);
         List<Claim> claims = dossiers.findClaims(dossierId);
         if (status == DossierStatus.SALDO_INVENTORY
                 && claims.stream().allMatch(c -> SALDO_ANSWERED.contains(c.status()))) {

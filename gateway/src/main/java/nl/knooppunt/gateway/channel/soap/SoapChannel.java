@@ -1,7 +1,5 @@
 package nl.knooppunt.gateway.channel.soap;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.xml.namespace.QName;
@@ -24,7 +21,6 @@ import nl.knooppunt.gateway.outbound.OutboundChannel;
 import nl.knooppunt.gateway.outbound.OutboundItem;
 import nl.knooppunt.gateway.registry.ChannelType;
 import nl.knooppunt.gateway.registry.CreditorChannel;
-import nl.knooppunt.gateway.registry.InvalidChannelException;
 import nl.knooppunt.mappings.soap.SoapMessages;
 import nl.knooppunt.mappings.soap.types.LeverBatchAntwoord;
 import nl.knooppunt.mappings.xml.XmlCanonicalMapper;
@@ -79,39 +75,10 @@ class SoapChannel implements OutboundChannel {
         return ChannelType.SOAP;
     }
 
-    private static final Set<String> SETTINGS = Set.of(SecurityProfile.SETTING, "certificate", "trust-store",
-            "trust-store-password");
-
-    /** Checks the settings this channel reads, so that a creditor's endpoint can always be built. */
+    /** The settings are read the way the creditor's endpoint reads them; a bad one stops the start. */
     @Override
     public void validate(CreditorChannel channel) {
-        Map<String, String> settings = channel.settings();
-        for (String key : settings.keySet()) {
-            if (!SETTINGS.contains(key)) {
-                throw new InvalidChannelException("channel.settings." + key, "is not a SOAP channel setting; known: "
-                        + String.join(", ", new TreeSet<>(SETTINGS)));
-            }
-        }
-        SecurityProfile profile;
-        try {
-            profile = SecurityProfile.of(settings);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidChannelException("channel.settings." + SecurityProfile.SETTING, e.getMessage());
-        }
-        if (profile.encrypts()) {
-            try {
-                SoapChannelEndpoints.certificate(settings.get("certificate"));
-            } catch (IllegalStateException e) {
-                throw new InvalidChannelException("channel.settings.certificate", e.getMessage());
-            }
-        }
-        String trustStore = settings.get("trust-store");
-        if (trustStore != null && !Files.isReadable(Path.of(trustStore))) {
-            throw new InvalidChannelException("channel.settings.trust-store", "cannot read " + trustStore);
-        }
-        if (trustStore != null && settings.get("trust-store-password") == null) {
-            throw new InvalidChannelException("channel.settings.trust-store-password", "is needed with a trust-store");
-        }
+        SoapChannelSettings.of(channel);
     }
 
     @Override

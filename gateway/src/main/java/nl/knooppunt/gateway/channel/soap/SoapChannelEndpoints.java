@@ -1,10 +1,5 @@
 package nl.knooppunt.gateway.channel.soap;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,8 +95,8 @@ class SoapChannelEndpoints {
     }
 
     private CxfEndpoint endpoint(Participant creditor, CreditorChannel channel) {
-        SecurityProfile profile = SecurityProfile.of(channel.settings());
-        X509Certificate creditorCertificate = profile.encrypts() ? certificate(channel.settings().get("certificate")) : null;
+        SoapChannelSettings settings = SoapChannelSettings.of(channel);
+        SecurityProfile profile = settings.profile();
 
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setCamelContext(camel);
@@ -117,21 +112,22 @@ class SoapChannelEndpoints {
         // The delivery route's thread does the call, inside the creditor's circuit breaker.
         endpoint.setSynchronous(true);
         endpoint.getFeatures().add(new WSAddressingFeature());
-        endpoint.getOutInterceptors().add(new WSS4JOutInterceptor(security.outgoing(profile, creditorCertificate)));
+        endpoint.getOutInterceptors().add(
+                new WSS4JOutInterceptor(security.outgoing(profile, settings.creditorCertificate())));
         endpoint.getInInterceptors().add(new WSS4JInInterceptor(security.incoming(profile)));
         endpoint.getInInterceptors().add(new ResponseSignedBy(creditor.oin().value()));
         endpoint.getInInterceptors().add(new SignatureCoverage(message -> profile, ResponseSignedBy::refused));
-        endpoint.setCxfConfigurer(new TransportSettings(channel));
+        endpoint.setCxfConfigurer(new TransportSettings(settings));
         return endpoint;
     }
 
     /** Mutual TLS and timeouts on the client's HTTP conduit. */
     private final class TransportSettings implements CxfConfigurer {
 
-        private final CreditorChannel channel;
+        private final SoapChannelSettings settings;
 
-        TransportSettings(CreditorChannel channel) {
-            this.channel = channel;
+        TransportSettings(SoapChannelSettings settings) {
+            this.settings = settings;
         }
 
         @Override
@@ -143,9 +139,7 @@ class SoapChannelEndpoints {
         public void configureClient(Client client) {
             HTTPConduit conduit = (HTTPConduit) client.getConduit();
             TLSClientParameters parameters = new TLSClientParameters();
-            String trustStore = channel.settings().get("trust-store");
-            parameters.setSslContext(tls.clientContext(trustStore == null ? null : Path.of(trustStore),
-                    channel.settings().get("trust-store-password")));
+            parameters.setSslContext(tls.clientContext(settings.trustStore(), settings.trustStorePassword()));
             conduit.setTlsClientParameters(parameters);
             HTTPClientPolicy policy = new HTTPClientPolicy();
             policy.setConnectionTimeout(properties.connectTimeout().toMillis());
@@ -156,17 +150,6 @@ class SoapChannelEndpoints {
         @Override
         public void configureServer(Server server) {
             // Client only.
-        }
-    }
-
-    static X509Certificate certificate(String pemFile) {
-        if (pemFile == null) {
-            throw new IllegalStateException("Profile 2W-be-SE needs channel setting 'certificate' (the creditor's PEM)");
-        }
-        try (InputStream in = Files.newInputStream(Path.of(pemFile))) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        } catch (Exception e) {
-            throw new IllegalStateException("The creditor's certificate cannot be read: " + pemFile, e);
         }
     }
 }
