@@ -35,7 +35,8 @@ import java.time.format.DateTimeParseException;
             }
             try {
                 LocalDate date = LocalDate.parse(value);
-                return date.isBefore(LocalDate.now()) && date.getYear() >= 1900;
+                // "Today" from the validator's clock: the gateway's clock, in its time zone.
+                return date.isBefore(LocalDate.now(context.getClockProvider().getClock())) && date.getYear() >= 1900;
             } catch (DateTimeParseException e) {
                 return false;
             }
