@@ -1,5 +1,6 @@
 package nl.knooppunt.gateway.channel.rest;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,7 +13,15 @@ import java.util.UUID;
  * @param batchId the batch answered: the {@code batchHeader.batchId} and {@code Idempotency-Key} sent
  * @param results one per message of the batch, in any order
  */
-record CreditorAnswer(UUID batchId, List<Result> results) {
+@Schema(name = "CreditorAnswer", description = "The creditor's answer to a batch: a result for every message of it.")
+record CreditorAnswer(
+        @Schema(description = "The batch answered: its batchHeader.batchId, also sent as Idempotency-Key.",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        UUID batchId,
+        @Schema(description = "One result per message of the batch, in any order. A message without a result "
+                + "counts as not received: the whole batch is sent again, under the same id.",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        List<Result> results) {
 
     static final String BATCH_ID = "batchId";
     static final String RESULTS = "results";
@@ -25,5 +34,15 @@ record CreditorAnswer(UUID batchId, List<Result> results) {
      *     good (e.g. client unknown): the message then becomes a dead letter, not retried
      * @param reason why it was refused; shown to the SHV and the operator. Must not hold personal data
      */
-    record Result(UUID reference, boolean accepted, String reason) {}
+    @Schema(name = "CreditorAnswerResult", description = "The creditor's verdict on one message.")
+    record Result(
+            @Schema(description = "The message's Referentienummer (header.referentienummer).",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            UUID reference,
+            @Schema(description = "true: taken in. false: refused for good (e.g. client unknown); the message "
+                    + "becomes a dead letter and is not sent again.", requiredMode = Schema.RequiredMode.REQUIRED)
+            boolean accepted,
+            @Schema(description = "Why the message was refused; shown to the debt counsellor and the operator, "
+                    + "so it must not hold personal data. At most 500 characters are kept.", maxLength = 500)
+            String reason) {}
 }

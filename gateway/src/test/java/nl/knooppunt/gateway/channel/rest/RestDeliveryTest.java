@@ -125,6 +125,12 @@ class RestDeliveryTest {
         assertThat(batch.messages()).extracting(Message::type).extracting(Enum::name).containsOnly("SALDOVERZOEK");
         assertThat(queued).allSatisfy(reference -> assertThat(status(reference)).isEqualTo(OutboundStatus.DELIVERED));
         assertThat(jdbc.sql("select id from outbound_batch").query(UUID.class).single()).isEqualTo(batch.batchId());
+
+        // What was sent and what the creditor answered are what the published creditor-side contract says.
+        assertThat(CreditorServiceDocument.schema("Batch").validate(CreditorRestService.JSON.readTree(batch.body())))
+                .isEmpty();
+        assertThat(CreditorServiceDocument.schema("CreditorAnswer").validate(CreditorRestService.JSON.readTree(
+                CreditorRestService.ACCEPT_ALL.answer(batch).body()))).isEmpty();
     }
 
     @Test
