@@ -72,6 +72,7 @@ final class CreditorRestService implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile boolean keepBodies = true;
+    private volatile CountDownLatch firstMessageRead = new CountDownLatch(1);
     private boolean started;
 
     /** @param serverKeyStore PKCS#12 of the server certificate, relative to the test PKI */
@@ -119,6 +120,12 @@ final class CreditorRestService implements AutoCloseable {
         behaviours.clear();
         received.clear();
         keepBodies = true;
+        firstMessageRead = new CountDownLatch(1);
+    }
+
+    /** Counted down when the service has read the first message of a request. */
+    CountDownLatch firstMessageRead() {
+        return firstMessageRead;
     }
 
     List<Received> receivedAt(String path) {
@@ -186,6 +193,7 @@ final class CreditorRestService implements AutoCloseable {
             while (reader.hasNext()) {
                 Message message = reader.next();
                 references.add(message.header().referentienummer());
+                firstMessageRead.countDown();
                 if (keepBodies) {
                     // A large batch keeps only the references.
                     messages.add(message);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,18 +15,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import nl.knooppunt.gateway.dossier.Cause;
 import nl.knooppunt.gateway.dossier.ClientData;
 import nl.knooppunt.gateway.dossier.DossierService;
 import nl.knooppunt.gateway.dossier.DossierSubmission;
 import nl.knooppunt.gateway.dossier.SettlementType;
+import nl.knooppunt.gateway.messages.MessageXml;
 import nl.knooppunt.gateway.outbound.AttemptOutcome;
+import nl.knooppunt.gateway.outbound.BatchResult;
 import nl.knooppunt.gateway.outbound.BatchSender;
 import nl.knooppunt.gateway.outbound.DeliveryAttemptView;
 import nl.knooppunt.gateway.outbound.DeliveryFailure;
 import nl.knooppunt.gateway.outbound.OutboundMessageView;
+import nl.knooppunt.gateway.outbound.OutboundBatch;
+import nl.knooppunt.gateway.outbound.OutboundItem;
 import nl.knooppunt.gateway.outbound.OutboundMessages;
 import nl.knooppunt.gateway.outbound.OutboundStatus;
+import nl.knooppunt.gateway.registry.Participant;
+import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.gateway.support.Dossiers;
 import nl.knooppunt.gateway.support.MutableClock;
 import nl.knooppunt.gateway.support.TestTls;
@@ -89,6 +99,9 @@ class RestDeliveryTest {
     @Autowired SaldoInventory saldoInventory;
     @Autowired TransactionTemplate tx;
     @Autowired JdbcClient jdbc;
+    @Autowired RestChannel restChannel;
+    @Autowired MessageXml messageXml;
+    @Autowired ParticipantRepository participants;
 
     @BeforeEach
     void freshCreditors() {
@@ -281,6 +294,52 @@ class RestDeliveryTest {
             assertThat(attempt.outcome()).isEqualTo(AttemptOutcome.TRANSPORT_FAILURE);
             assertThat(attempt.detail()).containsAnyOf("PKIX", "certification path", "certificate");
         });
+    }
+
+    @Test
+    void theBatchIsStreamedIntoTheRequestWhileTheCreditorReadsIt() throws Exception {
+        // A real Saldoverzoek for this creditor, as the gateway queued and sent it.
+        saldoverzoekenFor(CREDITOR, 1);
+        sender.sendDueBatches(CREDITOR);
+        Message template = SERVICE.receivedAt(PATH).get(0).messages().get(0);
+        String xml = new String(messageXml.write(template), StandardCharsets.UTF_8);
+        String templateReference = template.header().referentienummer().toString();
+        SERVICE.reset();
+        SERVICE.keepBodies(false);
+
+        // The batch's second half is produced only once the creditor has read its first message: were the
+        // body collected before it is sent, the creditor would read nothing and the batch would never end.
+        int count = 2_000;
+        Participant creditor = participants.findByOin(CREDITOR).orElseThrow();
+        UUID batchId = UUID.randomUUID();
+        CountDownLatch firstRead = SERVICE.firstMessageRead();
+        BatchResult result = restChannel.send(new OutboundBatch(batchId, creditor, null, count, 1,
+                () -> IntStream.range(0, count).mapToObj(i -> {
+                    if (i == count / 2) {
+                        awaitFirstRead(firstRead);
+                    }
+                    UUID reference = UUID.randomUUID();
+                    return new OutboundItem(reference, template.header().conversatieReferentienummer(), null,
+                            "Saldoverzoek", null, null,
+                            xml.replace(templateReference, reference.toString()).getBytes(StandardCharsets.UTF_8));
+                })));
+
+        assertThat(result.rejected()).isEmpty();
+        assertThat(SERVICE.receivedAt(PATH)).singleElement().satisfies(received -> {
+            assertThat(received.batchId()).isEqualTo(batchId);
+            assertThat(received.references()).hasSize(count).doesNotHaveDuplicates();
+        });
+    }
+
+    private static void awaitFirstRead(CountDownLatch firstRead) {
+        try {
+            if (!firstRead.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the creditor read nothing while half the batch was written");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Submits n dossiers with a claim at the creditor, each queuing its Saldoverzoek; due after an hour. */
