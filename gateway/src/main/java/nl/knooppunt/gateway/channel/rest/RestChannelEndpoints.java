@@ -1,5 +1,8 @@
 package nl.knooppunt.gateway.channel.rest;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +13,7 @@ import nl.knooppunt.gateway.security.OutboundTls;
 import nl.knooppunt.gateway.security.TlsMaterial;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.camel.component.http.OAuth2ClientConfigurer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -21,12 +25,18 @@ import org.springframework.stereotype.Component;
 /**
  * The Camel {@code https:} endpoint of each REST creditor: its URL, mutual TLS with the gateway's
  * certificate (checking the creditor's server certificate and host name), the timeouts, and nothing
- * done behind the engine's back (no automatic retries, no redirects, no cookies). The HTTP client's
+ * done behind the engine's back (no automatic retries, no redirects, no cookies); for a creditor that
+ * demands it, an OAuth2 bearer token (client credentials). The HTTP client's
  * settings are a configurer bound in the Camel registry under a name per creditor; a changed channel or
  * reloaded TLS material makes a new endpoint under a new name.
  */
 @Component
 class RestChannelEndpoints {
+
+    /** A token whose answer gives no expires_in is used this long. */
+    private static final Duration TOKEN_LIFETIME_IF_UNSAID = Duration.ofMinutes(5);
+    /** A token is renewed this long before it expires, so that it does not expire in flight. */
+    private static final Duration TOKEN_EXPIRY_MARGIN = Duration.ofSeconds(30);
 
     private record Bound(CreditorChannel channel, int tlsVersion, String name, String uri) {}
 
@@ -57,8 +67,8 @@ class RestChannelEndpoints {
             }
             RestChannelSettings settings = RestChannelSettings.of(channel);
             String name = "rest-creditor-" + oin + "-" + generation.incrementAndGet();
-            camel.getRegistry().bind(name, HttpClientConfigurer.class,
-                    new CreditorHttpClient(tls.clientContext(settings.trustStore(), settings.trustStorePassword())));
+            camel.getRegistry().bind(name, HttpClientConfigurer.class, new CreditorHttpClient(
+                    tls.clientContext(settings.trustStore(), settings.trustStorePassword()), settings.oauth2()));
             return new Bound(channel, material.version(), name, uri(channel.endpoint(), name));
         }).uri();
     }
@@ -85,9 +95,11 @@ class RestChannelEndpoints {
     private final class CreditorHttpClient implements HttpClientConfigurer {
 
         private final SSLContext context;
+        private final RestChannelSettings.OAuth2 oauth2;
 
-        CreditorHttpClient(SSLContext context) {
+        CreditorHttpClient(SSLContext context, RestChannelSettings.OAuth2 oauth2) {
             this.context = context;
+            this.oauth2 = oauth2;
         }
 
         @Override
@@ -105,6 +117,16 @@ class RestChannelEndpoints {
             builder.disableAutomaticRetries();
             builder.disableRedirectHandling();
             builder.disableCookieManagement();
+            if (oauth2 != null) {
+                // Camel's client-credentials configurer, given the secret here rather than in the endpoint URI
+                // (which shows in route metrics and traces). Its token client is built from this builder, so
+                // the token endpoint is called over the same mutual TLS. A token is cached until its
+                // expires_in, less a margin; a failed token request fails the attempt as a transport failure.
+                new OAuth2ClientConfigurer(oauth2.clientId(), oauth2.clientSecret(), oauth2.tokenUrl().toString(),
+                        null, oauth2.scope() == null ? null : URLEncoder.encode(oauth2.scope(), StandardCharsets.UTF_8),
+                        true, TOKEN_LIFETIME_IF_UNSAID.toSeconds(), TOKEN_EXPIRY_MARGIN.toSeconds(), false)
+                        .configureHttpClient(builder);
+            }
         }
     }
 }

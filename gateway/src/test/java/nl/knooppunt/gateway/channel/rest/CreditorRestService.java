@@ -49,8 +49,11 @@ import nl.knooppunt.mappings.json.JsonMessageCodec;
 final class CreditorRestService implements AutoCloseable {
 
     /** One request as the creditor received it. */
-    record Received(String path, String idempotencyKey, String contentType, String clientSubject, byte[] body,
-                    UUID batchId, String recipientOin, List<UUID> references, List<Message> messages) {}
+    record Received(String path, String idempotencyKey, String contentType, String authorization, String clientSubject,
+                    byte[] body, UUID batchId, String recipientOin, List<UUID> references, List<Message> messages) {}
+
+    /** A token request as the creditor's token endpoint received it. */
+    record TokenRequest(String authorization, String form) {}
 
     /** The answer to send. */
     record Answer(int status, Map<String, String> headers, String body) {}
@@ -70,6 +73,9 @@ final class CreditorRestService implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger tokensIssued = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long tokenLifetimeSeconds = 3600;
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile boolean keepBodies = true;
     private volatile CountDownLatch firstMessageRead = new CountDownLatch(1);
@@ -119,6 +125,9 @@ final class CreditorRestService implements AutoCloseable {
     void reset() {
         behaviours.clear();
         received.clear();
+        tokenRequests.clear();
+        tokensIssued.set(0);
+        tokenLifetimeSeconds = 3600;
         keepBodies = true;
         firstMessageRead = new CountDownLatch(1);
     }
@@ -126,6 +135,21 @@ final class CreditorRestService implements AutoCloseable {
     /** Counted down when the service has read the first message of a request. */
     CountDownLatch firstMessageRead() {
         return firstMessageRead;
+    }
+
+    /** The {@code expires_in} of the tokens issued from now on. */
+    void tokenLifetime(long seconds) {
+        tokenLifetimeSeconds = seconds;
+    }
+
+    List<TokenRequest> tokenRequests() {
+        return List.copyOf(tokenRequests);
+    }
+
+    /** The last access token issued at {@code /oauth/token}, or null. */
+    String lastToken() {
+        int issued = tokensIssued.get();
+        return issued == 0 ? null : "token-" + issued;
     }
 
     List<Received> receivedAt(String path) {
@@ -154,6 +178,10 @@ final class CreditorRestService implements AutoCloseable {
     private void receive(HttpExchange exchange) {
         try {
             String path = exchange.getRequestURI().getPath();
+            if (path.equals("/oauth/token")) {
+                issueToken(exchange);
+                return;
+            }
             X509Certificate client = (X509Certificate) ((HttpsExchange) exchange).getSSLSession()
                     .getPeerCertificates()[0];
             Received request;
@@ -182,6 +210,18 @@ final class CreditorRestService implements AutoCloseable {
         }
     }
 
+    /** A token endpoint for the client credentials grant; the test checks what it was asked. */
+    private void issueToken(HttpExchange exchange) throws IOException {
+        String form = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        tokenRequests.add(new TokenRequest(exchange.getRequestHeaders().getFirst("Authorization"), form));
+        String token = "token-" + tokensIssued.incrementAndGet();
+        byte[] body = JSON.createObjectNode().put("access_token", token).put("token_type", "Bearer")
+                .put("expires_in", tokenLifetimeSeconds).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
     private Received read(String path, HttpExchange exchange, X509Certificate client, InputStream in) throws IOException {
         byte[] body = keepBodies ? in.readAllBytes() : null;
         InputStream batch = body == null ? in : new java.io.ByteArrayInputStream(body);
@@ -201,7 +241,8 @@ final class CreditorRestService implements AutoCloseable {
             }
         }
         return new Received(path, exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                exchange.getRequestHeaders().getFirst("Content-Type"), client.getSubjectX500Principal().getName(),
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                exchange.getRequestHeaders().getFirst("Authorization"), client.getSubjectX500Principal().getName(),
                 body, header.batchId(), header.ontvangerOin(), List.copyOf(references), List.copyOf(messages));
     }
 

@@ -33,7 +33,7 @@ class RestChannelSettingsTest {
 
     @Test
     void noSettingsMeansTheGatewaysTrustStore() {
-        assertThat(RestChannelSettings.of(channel(Map.of()))).isEqualTo(new RestChannelSettings(null, null));
+        assertThat(RestChannelSettings.of(channel(Map.of()))).isEqualTo(new RestChannelSettings(null, null, null));
     }
 
     @Test
@@ -59,6 +59,37 @@ class RestChannelSettingsTest {
                 "is needed with a trust-store");
         assertRefused(Map.of("trust-store-password", "secret"), "channel.settings.trust-store-password",
                 "is only used with a trust-store");
+    }
+
+    @Test
+    void oauth2ClientCredentialsComeWithTokenUrlClientIdAndASecretFile() throws Exception {
+        Path secret = Files.writeString(directory.resolve("secret"), "s3cret\n");
+
+        RestChannelSettings settings = RestChannelSettings.of(channel(Map.of(
+                "oauth2-token-url", "https://creditor.example/oauth/token", "oauth2-client-id", "knooppunt",
+                "oauth2-client-secret-file", secret.toString(), "oauth2-scope", "batches:write")));
+
+        assertThat(settings.oauth2().tokenUrl()).hasToString("https://creditor.example/oauth/token");
+        assertThat(settings.oauth2().clientId()).isEqualTo("knooppunt");
+        assertThat(settings.oauth2().clientSecret()).as("without the line end").isEqualTo("s3cret");
+        assertThat(settings.oauth2().scope()).isEqualTo("batches:write");
+    }
+
+    @Test
+    void incompleteOrUnusableOauth2SettingsAreRefused() throws Exception {
+        Path secret = Files.writeString(directory.resolve("secret"), "s3cret");
+        Path empty = Files.writeString(directory.resolve("empty"), " \n");
+
+        assertRefused(Map.of("oauth2-token-url", "https://creditor.example/token", "oauth2-client-secret-file",
+                secret.toString()), "channel.settings.oauth2-client-id", "is needed for OAuth2");
+        assertRefused(Map.of("oauth2-scope", "batches"), "channel.settings.oauth2-token-url", "is needed for OAuth2");
+        assertRefused(Map.of("oauth2-token-url", "http://creditor.example/token", "oauth2-client-id", "k",
+                "oauth2-client-secret-file", secret.toString()), "channel.settings.oauth2-token-url", "must be an https URL");
+        assertRefused(Map.of("oauth2-token-url", "https://creditor.example/token", "oauth2-client-id", "k",
+                "oauth2-client-secret-file", directory.resolve("absent").toString()),
+                "channel.settings.oauth2-client-secret-file", "cannot read");
+        assertRefused(Map.of("oauth2-token-url", "https://creditor.example/token", "oauth2-client-id", "k",
+                "oauth2-client-secret-file", empty.toString()), "channel.settings.oauth2-client-secret-file", "is empty");
     }
 
     @Test

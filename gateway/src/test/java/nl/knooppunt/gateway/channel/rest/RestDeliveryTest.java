@@ -68,6 +68,12 @@ class RestDeliveryTest {
     static final String CREDITOR = "00000001003000000021";
     static final String HANGING = "00000001003000000022";
     static final String IMPOSTOR = "00000001003000000023";
+    static final String OAUTH = "00000001003000000024";
+    static final String OAUTH_PATH = "/oauth-creditor/batches";
+    /** Another creditor demanding tokens: Camel caches tokens per service and client, for the whole JVM. */
+    static final String OAUTH_SHORT = "00000001003000000025";
+    static final String OAUTH_SHORT_PATH = "/oauth-short/batches";
+    static final String CLIENT_SECRET = "s3cret:with/odd chars";
     static final String PATH = "/creditor/batches";
     static final String HANGING_PATH = "/hangs/batches";
     static final Instant MONDAY_MORNING = Instant.parse("2026-11-23T09:00:00Z");
@@ -81,6 +87,17 @@ class RestDeliveryTest {
     static void ports(DynamicPropertyRegistry registry) {
         registry.add("test.creditor.port", SERVICE::port);
         registry.add("test.impostor.port", IMPOSTOR_SERVICE::port);
+        registry.add("test.oauth.secret-file", RestDeliveryTest::clientSecretFile);
+    }
+
+    private static String clientSecretFile() {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of("target", "rest-delivery-test-client-secret");
+            java.nio.file.Files.writeString(file, CLIENT_SECRET + "\n");
+            return file.toAbsolutePath().toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -340,6 +357,46 @@ class RestDeliveryTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aCreditorThatDemandsOAuth2GetsABearerTokenFetchedOnceAndCachedUntilItExpires() throws Exception {
+        SERVICE.behave(OAUTH_PATH, request -> ("Bearer " + SERVICE.lastToken()).equals(request.authorization())
+                ? CreditorRestService.ACCEPT_ALL.answer(request)
+                : CreditorRestService.status(401, Map.of("WWW-Authenticate", "Bearer")));
+
+        List<UUID> first = saldoverzoekenFor(OAUTH, 1);
+        assertThat(sender.sendDueBatches(OAUTH)).isEqualTo(1);
+        List<UUID> second = saldoverzoekenFor(OAUTH, 1);
+        assertThat(sender.sendDueBatches(OAUTH)).isEqualTo(1);
+
+        assertThat(first).allSatisfy(r -> assertThat(status(r)).isEqualTo(OutboundStatus.DELIVERED));
+        assertThat(second).allSatisfy(r -> assertThat(status(r)).isEqualTo(OutboundStatus.DELIVERED));
+        assertThat(SERVICE.receivedAt(OAUTH_PATH)).extracting(CreditorRestService.Received::authorization)
+                .containsOnly("Bearer token-1");
+        assertThat(SERVICE.tokenRequests()).as("the token is cached").singleElement().satisfies(token -> {
+            assertThat(token.authorization()).isEqualTo("Basic " + java.util.Base64.getEncoder().encodeToString(
+                    ("knooppunt-gateway:" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
+            assertThat(token.form()).contains("grant_type=client_credentials").contains("scope=batches%3Awrite");
+        });
+    }
+
+    @Test
+    void anOAuth2TokenAboutToExpireIsNotUsedAgain() throws Exception {
+        // Tokens that live 10 s, within the gateway's 30 s margin: every batch asks for a fresh one.
+        SERVICE.tokenLifetime(10);
+        SERVICE.behave(OAUTH_SHORT_PATH, request -> ("Bearer " + SERVICE.lastToken()).equals(request.authorization())
+                ? CreditorRestService.ACCEPT_ALL.answer(request)
+                : CreditorRestService.status(401, Map.of("WWW-Authenticate", "Bearer")));
+
+        saldoverzoekenFor(OAUTH_SHORT, 1);
+        assertThat(sender.sendDueBatches(OAUTH_SHORT)).isEqualTo(1);
+        saldoverzoekenFor(OAUTH_SHORT, 1);
+        assertThat(sender.sendDueBatches(OAUTH_SHORT)).isEqualTo(1);
+
+        assertThat(SERVICE.tokenRequests()).hasSize(2);
+        assertThat(SERVICE.receivedAt(OAUTH_SHORT_PATH)).extracting(CreditorRestService.Received::authorization)
+                .containsExactly("Bearer token-1", "Bearer token-2");
     }
 
     /** Submits n dossiers with a claim at the creditor, each queuing its Saldoverzoek; due after an hour. */
