@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,5 +58,29 @@ class FailureClassifierTest {
         DeliveryFailure refused = DeliveryFailure.unrecoverable("HTTP 400", null);
         assertThat(FailureClassifier.classify("x", refused)).isSameAs(refused);
         assertThat(FailureClassifier.isRecoverable(new RuntimeException(refused))).isFalse();
+    }
+
+    @Test
+    void retryAfterInSecondsOrAsHttpDate() {
+        Instant now = Instant.parse("2026-11-23T09:00:00Z");
+        assertThat(FailureClassifier.retryAfter("120", now)).contains(Duration.ofMinutes(2));
+        assertThat(FailureClassifier.retryAfter("Mon, 23 Nov 2026 09:05:00 GMT", now)).contains(Duration.ofMinutes(5));
+        assertThat(FailureClassifier.retryAfter("Mon, 23 Nov 2026 08:00:00 GMT", now)).as("a date passed")
+                .contains(Duration.ZERO);
+        assertThat(FailureClassifier.retryAfter("soon", now)).isEmpty();
+        assertThat(FailureClassifier.retryAfter(null, now)).isEmpty();
+    }
+
+    @Test
+    void httpAnswersAreClassifiedByStatusWithTheirRetryAfter() {
+        Instant now = Instant.parse("2026-11-23T09:00:00Z");
+        DeliveryFailure busy = FailureClassifier.httpFailure(429, "30", now, "slow down");
+        assertThat(busy.isRecoverable()).isTrue();
+        assertThat(busy.retryAfter()).contains(Duration.ofSeconds(30));
+        assertThat(busy.getMessage()).startsWith("HTTP 429: slow down");
+        assertThat(FailureClassifier.httpFailure(503, null, now, null).retryAfter()).isEmpty();
+        DeliveryFailure refused = FailureClassifier.httpFailure(400, "30", now, "bad batch");
+        assertThat(refused.isRecoverable()).isFalse();
+        assertThat(refused.retryAfter()).isEmpty();
     }
 }

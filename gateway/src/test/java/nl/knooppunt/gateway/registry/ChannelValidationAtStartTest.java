@@ -42,6 +42,14 @@ class ChannelValidationAtStartTest {
                 "channel.settings.certificate", "Profile 2W-be-SE needs channel setting 'certificate'");
     }
 
+    @Test
+    void aRestTrustStoreThatCannotBeReadStopsTheStart(CapturedOutput output) {
+        assertStartRefused(output, List.of("channel.type=REST", "channel.endpoint=https://creditor.example/api",
+                        "channel.settings[trust-store]=/nonexistent/creditor-trust.p12",
+                        "channel.settings[trust-store-password]=secret"),
+                "channel.settings.trust-store", "cannot read /nonexistent/creditor-trust.p12");
+    }
+
     private static void assertStartRefused(CapturedOutput output, List<String> channel, String field, String problem) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=test",
