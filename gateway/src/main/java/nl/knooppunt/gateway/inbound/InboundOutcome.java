@@ -6,20 +6,34 @@ package nl.knooppunt.gateway.inbound;
  */
 public enum InboundOutcome {
     /** Accepted and processed. */
-    ACCEPTED,
+    ACCEPTED("inbound-accepted"),
     /** The message does not match the contract. */
-    SCHEMA_INVALID,
+    SCHEMA_INVALID("inbound-schema-invalid"),
     /** No conversation, or no message to answer, with these references exists for the sender. */
-    UNKNOWN_CONVERSATION,
+    UNKNOWN_CONVERSATION("inbound-unknown-conversation"),
     /** This type may not answer that message, that message was not delivered yet, or it was answered already. */
-    REPLY_NOT_PERMITTED,
+    REPLY_NOT_PERMITTED("inbound-reply-not-permitted"),
     /** The sender may not send this: another sender's identity, another creditor's conversation, an SHV message type. */
-    NOT_AUTHORIZED,
+    NOT_AUTHORIZED("inbound-not-authorized"),
     /** Not processed now because of a fault of the gateway; nothing was changed, send it again later. */
-    INTERNAL_ERROR,
+    INTERNAL_ERROR("internal-error"),
     /**
      * Nothing wrong with this message, but it was sent in an all-or-nothing batch in which another
      * message was refused: nothing of the batch was applied. Correct the others and send all again.
      */
-    NOT_PROCESSED
+    NOT_PROCESSED("inbound-not-processed");
+
+    private final String code;
+
+    InboundOutcome(String code) {
+        this.code = code;
+    }
+
+    /**
+     * The stable code of this outcome, published as the problem type {@code urn:knooppunt:problem:<code>}
+     * (REST) and beside the SOAP Resultaatcode; never changed once published. The one table of codes.
+     */
+    public String code() {
+        return code;
+    }
 }

@@ -33,13 +33,7 @@ public class InboundRejectedException extends Refusal {
 
     /** The stable code of the problem type; published, never changed. */
     private static String codeOf(InboundOutcome outcome) {
-        return switch (outcome) {
-            case SCHEMA_INVALID -> "inbound-schema-invalid";
-            case UNKNOWN_CONVERSATION -> "inbound-unknown-conversation";
-            case REPLY_NOT_PERMITTED -> "inbound-reply-not-permitted";
-            case NOT_AUTHORIZED -> "inbound-not-authorized";
-            default -> throw new IllegalArgumentException(outcome.name());
-        };
+        return outcome.code();
     }
 
     private static String titleOf(InboundOutcome outcome) {

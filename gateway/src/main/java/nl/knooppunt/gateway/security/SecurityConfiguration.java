@@ -56,7 +56,7 @@ class SecurityConfiguration {
                 .securityMatcher(request -> request.getLocalPort() == ports.operatorPort())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/operator/**", "/actuator/**", "/openapi.json", "/swagger-ui.html",
+                        .requestMatchers("/operator/**", "/actuator/**", "/openapi.json", "/openapi.json/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/v3/api-docs/**").hasRole("OPERATOR")
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.write(response,
@@ -82,7 +82,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/dossiers", "/api/v1/dossiers/**").hasRole(ParticipantPrincipal.ROLE_SHV)
                         .requestMatchers("/services/**", "/api/v1/creditor/**").hasRole(ParticipantPrincipal.ROLE_CREDITOR)
-                        .requestMatchers("/openapi.json", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**")
+                        .requestMatchers("/openapi.json", "/openapi.json/**", "/swagger-ui.html", "/swagger-ui/**",
+                                "/v3/api-docs/**")
                         .authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e

@@ -24,7 +24,9 @@ public abstract class Refusal extends RuntimeException {
         /** Not possible in the current state, or clashes with what exists (409). */
         CONFLICT(409),
         /** Well-formed, but refers to or repeats something in a way the gateway cannot process (422). */
-        UNPROCESSABLE(422);
+        UNPROCESSABLE(422),
+        /** The request body is larger than the configured limit; it was not read (413). */
+        TOO_LARGE(413);
 
         private final int httpStatus;
 
@@ -67,6 +69,11 @@ public abstract class Refusal extends RuntimeException {
 
     /** The stable problem type URI built from the code. */
     public URI type() {
+        return typeOf(code);
+    }
+
+    /** The problem type URI of a stable code, for channels that report an outcome without throwing. */
+    public static URI typeOf(String code) {
         return URI.create(TYPE_PREFIX + code);
     }
 

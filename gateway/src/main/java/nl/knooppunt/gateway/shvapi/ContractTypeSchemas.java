@@ -11,16 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.knooppunt.mappings.ContractTypes;
-import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes the limits of every {@link ContractType} field (and list item) of the request records in
  * the OpenAPI document, read from the XSD like the validation itself, so the document shows the
- * limits that are enforced.
+ * limits that are enforced. Global, so that it also reaches the SHV API's group (/openapi.json/shv-api).
  */
 @Component
-class ContractTypeSchemas implements OpenApiCustomizer {
+class ContractTypeSchemas implements GlobalOpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI openApi) {

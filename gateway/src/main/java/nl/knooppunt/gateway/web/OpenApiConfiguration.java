@@ -7,15 +7,24 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document served at /openapi.json. It is also kept under docs/api/ and compared with
- * what is served by a contract test, so every change to the API shows in review.
+ * The SHV API's OpenAPI document, served at /openapi.json/shv-api (each API is a group; /openapi.json
+ * itself lists every API together). It is also kept under docs/api/ and compared with what is served
+ * by a contract test, so every change to the API shows in review.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    /** The SHV API on its own, listed in Swagger UI beside the creditor API. */
+    @Bean
+    GroupedOpenApi shvApi() {
+        return GroupedOpenApi.builder().group("shv-api").displayName("Knooppunt SHV API v1")
+                .pathsToMatch("/api/v1/dossiers/**").build();
+    }
 
     @Bean
     OpenAPI knooppuntOpenApi() {
