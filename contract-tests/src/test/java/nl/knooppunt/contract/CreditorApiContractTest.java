@@ -112,6 +112,10 @@ class CreditorApiContractTest {
         Response foreignReplay = post(OTHER_CREDITOR, "/api/v1/creditor/messages",
                 withSender(answer, OTHER_CREDITOR, false));
         assertProblem(foreignReplay, 403, "inbound-not-authorized");
+        // A "correction" under the same Referentienummer is refused, not answered with the original result.
+        assertThat(answer).contains("987.65");
+        Response corrected = post(CREDITOR, "/api/v1/creditor/messages", answer.replace("987.65", "987.66"));
+        assertProblem(corrected, 409, "inbound-replay-conflict");
         assertThat(snapshot(delivered.dossierId())).isEqualTo(before);
     }
 

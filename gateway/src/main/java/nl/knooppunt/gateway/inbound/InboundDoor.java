@@ -124,13 +124,12 @@ public class InboundDoor {
             return new Attempt(result, null, null, !result.replay());
         } catch (InboundRejectedException refused) {
             // A refusal can be the trace of a simultaneous duplicate (the claim was answered by the twin).
-            return storedMeanwhile(sender, reference).map(Attempt::replay)
-                    .orElseGet(() -> Attempt.refused(reference, refused));
+            return storedMeanwhile(sender, readable).orElseGet(() -> Attempt.refused(reference, refused));
         } catch (DataIntegrityViolationException | ConcurrencyFailureException conflict) {
             // The twin won the unique key (or the lock); it is committed now, so its result can be read.
-            Optional<InboundResult> replay = storedMeanwhile(sender, reference);
+            Optional<Attempt> replay = storedMeanwhile(sender, readable);
             if (replay.isPresent()) {
-                return Attempt.replay(replay.get());
+                return replay.get();
             }
             log.warn("Message {} from {} could not be stored ({}); nothing of it was changed", reference,
                     sender.oin().value(), conflict.getClass().getSimpleName());
@@ -138,15 +137,15 @@ public class InboundDoor {
         }
     }
 
-    /** The result of the same message, stored by another call after this one started, if there is one. */
-    private Optional<InboundResult> storedMeanwhile(Participant sender, UUID reference) {
-        if (reference == null) {
-            return Optional.empty();
-        }
+    /**
+     * The message as stored by another call after this one started, if it was: its result as a
+     * replay, or the refusal of reusing its reference (another sender's, or other content).
+     */
+    private Optional<Attempt> storedMeanwhile(Participant sender, InboundItem.Readable item) {
         try {
-            return savepoint.execute(s -> rules.replayOf(sender, reference));
-        } catch (InboundRejectedException anotherSendersReference) {
-            return Optional.empty();
+            return savepoint.execute(s -> rules.replayOf(sender, item.message())).map(Attempt::replay);
+        } catch (InboundRejectedException reused) {
+            return Optional.of(Attempt.refused(item.reference(), reused));
         }
     }
 

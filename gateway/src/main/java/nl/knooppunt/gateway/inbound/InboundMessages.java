@@ -15,7 +15,7 @@ public class InboundMessages {
 
     /** An accepted message as stored. */
     public record Stored(UUID reference, UUID senderId, UUID dossierId, UUID claimId, String messageType,
-                         String channel, InboundOutcome outcome, Instant receivedAt) {}
+                         String channel, InboundOutcome outcome, Instant receivedAt, String fingerprint) {}
 
     private final JdbcClient jdbc;
 
@@ -24,11 +24,11 @@ public class InboundMessages {
     }
 
     void insert(UUID reference, UUID senderId, UUID dossierId, UUID claimId, String messageType, String channel,
-                InboundOutcome outcome, byte[] encryptedPayload, Instant at) {
+                InboundOutcome outcome, byte[] encryptedPayload, String fingerprint, Instant at) {
         jdbc.sql("""
                         insert into inbound_message (reference, sender_id, dossier_id, claim_id, message_type, channel,
-                                                     result_code, received_at, payload)
-                        values (:ref, :sender, :dossier, :claim, :type, :channel, :result, :at, :payload)
+                                                     result_code, received_at, payload, fingerprint)
+                        values (:ref, :sender, :dossier, :claim, :type, :channel, :result, :at, :payload, :fingerprint)
                         """)
                 .param("ref", reference)
                 .param("sender", senderId)
@@ -39,19 +39,22 @@ public class InboundMessages {
                 .param("result", outcome.name())
                 .param("at", utc(at))
                 .param("payload", encryptedPayload)
+                .param("fingerprint", fingerprint)
                 .update();
     }
 
     public Optional<Stored> find(UUID reference) {
         return jdbc.sql("""
-                        select reference, sender_id, dossier_id, claim_id, message_type, channel, result_code, received_at
+                        select reference, sender_id, dossier_id, claim_id, message_type, channel, result_code, received_at,
+                               fingerprint
                           from inbound_message where reference = ?
                         """)
                 .param(reference)
                 .query((rs, n) -> new Stored(rs.getObject("reference", UUID.class), rs.getObject("sender_id", UUID.class),
                         rs.getObject("dossier_id", UUID.class), rs.getObject("claim_id", UUID.class),
                         rs.getString("message_type"), rs.getString("channel"),
-                        InboundOutcome.valueOf(rs.getString("result_code")), instant(rs, "received_at")))
+                        InboundOutcome.valueOf(rs.getString("result_code")), instant(rs, "received_at"),
+                        rs.getString("fingerprint")))
                 .optional();
     }
 }

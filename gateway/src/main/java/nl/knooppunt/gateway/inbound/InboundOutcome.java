@@ -15,6 +15,11 @@ public enum InboundOutcome {
     REPLY_NOT_PERMITTED("inbound-reply-not-permitted"),
     /** The sender may not send this: another sender's identity, another creditor's conversation, an SHV message type. */
     NOT_AUTHORIZED("inbound-not-authorized"),
+    /**
+     * The Referentienummer was used before by the same sender for a message with other content: a
+     * resend must repeat its message exactly, a new or corrected message needs a new Referentienummer.
+     */
+    REPLAY_CONFLICT("inbound-replay-conflict"),
     /** Not processed now because of a fault of the gateway; nothing was changed, send it again later. */
     INTERNAL_ERROR("internal-error"),
     /**

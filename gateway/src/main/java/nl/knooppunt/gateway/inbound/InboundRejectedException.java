@@ -23,7 +23,7 @@ public class InboundRejectedException extends Refusal {
         return switch (outcome) {
             case SCHEMA_INVALID -> Kind.INVALID;
             case UNKNOWN_CONVERSATION -> Kind.NOT_FOUND;
-            case REPLY_NOT_PERMITTED -> Kind.CONFLICT;
+            case REPLY_NOT_PERMITTED, REPLAY_CONFLICT -> Kind.CONFLICT;
             case NOT_AUTHORIZED -> Kind.FORBIDDEN;
             // Not a refusal: the message was fine (or the gateway failed), so nothing to blame the sender for.
             case ACCEPTED, NOT_PROCESSED, INTERNAL_ERROR ->
@@ -42,6 +42,7 @@ public class InboundRejectedException extends Refusal {
             case UNKNOWN_CONVERSATION -> "Unknown conversation or message";
             case REPLY_NOT_PERMITTED -> "Reply not permitted";
             case NOT_AUTHORIZED -> "Not authorized to send this message";
+            case REPLAY_CONFLICT -> "Referentienummer used before for another message";
             default -> throw new IllegalArgumentException(outcome.name());
         };
     }

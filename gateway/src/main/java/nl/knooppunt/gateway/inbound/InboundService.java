@@ -72,7 +72,8 @@ class InboundService {
     InboundResult receive(Participant sender, Message message, String channel) {
         Header header = message.header();
         UUID reference = header.referentienummer();
-        Optional<InboundResult> replay = replayOf(sender, reference);
+        byte[] content = xml.write(message);
+        Optional<InboundResult> replay = replayOf(sender, reference, content);
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -110,17 +111,23 @@ class InboundService {
         messageLog.record(reference, conversation.id(), header.crossReferentienummer(), type.code(),
                 MessageLog.Direction.INBOUND, sender.id(), shv.id(), now);
         inbound.insert(reference, sender.id(), conversation.dossierId(), conversation.claimId(), type.code(), channel,
-                InboundOutcome.ACCEPTED, cipher.encrypt(xml.write(message), payloadContext(reference)), now);
+                InboundOutcome.ACCEPTED, cipher.encrypt(content, payloadContext(reference)),
+                cipher.fingerprint(content, FINGERPRINT_PURPOSE), now);
         audit.recordMessages(sender.oin().value(), PersonalDataAudit.ActorType.PARTICIPANT, conversation.dossierId(),
                 channel, "sent " + type.code(), List.of(reference));
         return InboundResult.accepted(reference);
     }
 
     /**
-     * The original result of a message received before, if it was; another sender's reference is
-     * refused. Plain method: the door calls it inside its transaction.
+     * The original result of a message received before, if it was; another sender's reference, or
+     * the same reference with other content, is refused. Plain method: the door calls it inside its
+     * transaction.
      */
-    Optional<InboundResult> replayOf(Participant sender, UUID reference) {
+    Optional<InboundResult> replayOf(Participant sender, Message message) {
+        return replayOf(sender, message.header().referentienummer(), xml.write(message));
+    }
+
+    private Optional<InboundResult> replayOf(Participant sender, UUID reference, byte[] content) {
         Optional<InboundMessages.Stored> earlier = inbound.find(reference);
         if (earlier.isEmpty()) {
             return Optional.empty();
@@ -128,6 +135,13 @@ class InboundService {
         if (!earlier.get().senderId().equals(sender.id())) {
             throw new InboundRejectedException(InboundOutcome.NOT_AUTHORIZED,
                     "Referentienummer " + reference + " is already used by another message");
+        }
+        String fingerprint = earlier.get().fingerprint();
+        // The canonical form, so SOAP and REST forms of one message are the same message.
+        if (fingerprint != null && !cipher.hasFingerprint(content, FINGERPRINT_PURPOSE, fingerprint)) {
+            throw new InboundRejectedException(InboundOutcome.REPLAY_CONFLICT, "Referentienummer " + reference
+                    + " was used before for a message with other content; nothing was changed. Resend a message "
+                    + "exactly, or give a new or corrected message a new Referentienummer");
         }
         return Optional.of(new InboundResult(reference, earlier.get().outcome(), true,
                 "received before at " + earlier.get().receivedAt()));
@@ -151,6 +165,8 @@ class InboundService {
                     "Message " + crossReference + " has not been delivered to you");
         }
     }
+
+    private static final String FINGERPRINT_PURPOSE = "inbound-message";
 
     static String payloadContext(UUID reference) {
         return "inbound:" + reference;

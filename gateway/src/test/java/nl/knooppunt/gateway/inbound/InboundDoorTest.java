@@ -23,8 +23,8 @@ import nl.knooppunt.gateway.dossier.DossierService;
 import nl.knooppunt.gateway.dossier.DossierSubmission;
 import nl.knooppunt.gateway.dossier.SettlementType;
 import nl.knooppunt.gateway.registry.Participant;
-import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.gateway.shared.Refusal;
+import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.gateway.support.Dossiers;
 import nl.knooppunt.gateway.workflow.DossierIntake;
 import nl.knooppunt.mappings.canonical.Beslissing;
@@ -107,6 +107,28 @@ class InboundDoorTest {
                 .isInstanceOfSatisfying(InboundRejectedException.class,
                         e -> assertThat(e.outcome()).isEqualTo(InboundOutcome.NOT_AUTHORIZED));
         assertThat(snapshot()).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void theSameReferenceWithOtherContentIsRefusedAsAReplayConflictAndChangesNothing() {
+        Delivered delivered = deliveredSaldoverzoek();
+        Message answer = saldoAntwoord(delivered, "250.00");
+        assertThat(door.receive(creditor(), InboundItem.of(answer), CHANNEL).outcome()).isEqualTo(InboundOutcome.ACCEPTED);
+        Snapshot afterFirst = snapshot();
+        // A "correction" under the same Referentienummer: another amount.
+        Message corrected = new Message(answer.header(), saldoAntwoord(delivered, "260.00").body());
+
+        assertThatThrownBy(() -> door.receive(creditor(), InboundItem.of(corrected), CHANNEL))
+                .isInstanceOfSatisfying(InboundRejectedException.class, e -> {
+                    assertThat(e.outcome()).isEqualTo(InboundOutcome.REPLAY_CONFLICT);
+                    assertThat(e.kind()).isEqualTo(Refusal.Kind.CONFLICT);
+                    assertThat(e.code()).isEqualTo("inbound-replay-conflict");
+                });
+        assertThat(door.receiveEach(creditor(), List.of(InboundItem.of(corrected)), CHANNEL)).singleElement()
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(InboundOutcome.REPLAY_CONFLICT));
+        assertThat(snapshot()).isEqualTo(afterFirst);
+        // The message itself, sent again, is still a replay of the original.
+        assertThat(door.receive(creditor(), InboundItem.of(answer), CHANNEL).replay()).isTrue();
     }
 
     @Test

@@ -85,6 +85,7 @@ final class SoapFaults {
             case UNKNOWN_CONVERSATION -> Resultaatcode.ONBEKENDE_CONVERSATIE;
             case REPLY_NOT_PERMITTED -> Resultaatcode.ANTWOORD_NIET_TOEGESTAAN;
             case NOT_AUTHORIZED -> Resultaatcode.NIET_GEAUTORISEERD;
+            case REPLAY_CONFLICT -> Resultaatcode.REFERENTIENUMMER_HERGEBRUIKT;
             case INTERNAL_ERROR -> Resultaatcode.INTERNE_FOUT;
             case NOT_PROCESSED -> Resultaatcode.NIET_VERWERKT;
         };
