@@ -1,5 +1,6 @@
 package nl.knooppunt.gateway.channel.soap;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +20,7 @@ import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.frontend.AbstractWSDLBasedEndpointFactory;
+import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
@@ -118,6 +120,11 @@ class SoapChannelEndpoints {
         endpoint.getInInterceptors().add(new ResponseSignedBy(creditor.oin().value()));
         endpoint.getInInterceptors().add(new SignatureCoverage(message -> profile, ResponseSignedBy::refused));
         endpoint.setCxfConfigurer(new TransportSettings(settings));
+        // A failed call is classified by the channel and logged once by the engine (one line, no
+        // stack trace); CXF would log it again with its whole stack.
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(FaultListener.class.getName(), FaultDetailInterceptor.SILENT);
+        endpoint.setProperties(properties);
         return endpoint;
     }
 
