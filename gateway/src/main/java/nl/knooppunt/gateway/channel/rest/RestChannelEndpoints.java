@@ -3,10 +3,9 @@ package nl.knooppunt.gateway.channel.rest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
 import javax.net.ssl.SSLContext;
+import nl.knooppunt.gateway.outbound.RecipientEndpoints;
 import nl.knooppunt.gateway.registry.CreditorChannel;
 import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.security.OutboundTls;
@@ -38,39 +37,29 @@ class RestChannelEndpoints {
     /** A token is renewed this long before it expires, so that it does not expire in flight. */
     private static final Duration TOKEN_EXPIRY_MARGIN = Duration.ofSeconds(30);
 
-    private record Bound(CreditorChannel channel, int tlsVersion, String name, String uri) {}
-
     private final CamelContext camel;
     private final OutboundTls tls;
     private final TlsMaterial material;
     private final RestDeliveryProperties properties;
-    private final Map<String, Bound> bound = new ConcurrentHashMap<>();
-    private final AtomicInteger generation = new AtomicInteger();
+    private final RecipientEndpoints endpoints;
 
     RestChannelEndpoints(CamelContext camel, OutboundTls tls, TlsMaterial material, RestDeliveryProperties properties) {
         this.camel = camel;
         this.tls = tls;
         this.material = material;
         this.properties = properties;
+        this.endpoints = new RecipientEndpoints(camel, "rest-creditor-");
     }
 
     /** The endpoint URI for this creditor as its channel is configured now. */
     String uriFor(Participant creditor) {
         CreditorChannel channel = creditor.channel().orElseThrow();
-        String oin = creditor.oin().value();
-        return bound.compute(oin, (key, current) -> {
-            if (current != null && current.channel().equals(channel) && current.tlsVersion() == material.version()) {
-                return current;
-            }
-            if (current != null) {
-                forget(current);
-            }
+        return endpoints.uriFor(creditor.oin().value(), List.of(channel, material.version()), name -> {
             RestChannelSettings settings = RestChannelSettings.of(channel);
-            String name = "rest-creditor-" + oin + "-" + generation.incrementAndGet();
             camel.getRegistry().bind(name, HttpClientConfigurer.class, new CreditorHttpClient(
                     tls.clientContext(settings.trustStore(), settings.trustStorePassword()), settings.oauth2()));
-            return new Bound(channel, material.version(), name, uri(channel.endpoint(), name));
-        }).uri();
+            return uri(channel.endpoint(), name);
+        });
     }
 
     /**
@@ -80,15 +69,6 @@ class RestChannelEndpoints {
     private static String uri(String endpoint, String configurer) {
         return endpoint + (endpoint.contains("?") ? "&" : "?") + "httpClientConfigurer=#" + configurer
                 + "&throwExceptionOnFailure=false&disableStreamCache=true&followRedirects=false";
-    }
-
-    private void forget(Bound old) {
-        try {
-            camel.removeEndpoints(old.uri());
-        } catch (Exception e) {
-            throw new IllegalStateException("The old endpoint of a creditor cannot be removed", e);
-        }
-        camel.getRegistry().unbind(old.name());
     }
 
     /** Mutual TLS and timeouts on the HTTP client of one creditor's endpoint. */

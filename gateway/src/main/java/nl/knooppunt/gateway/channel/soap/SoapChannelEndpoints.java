@@ -1,10 +1,10 @@
 package nl.knooppunt.gateway.channel.soap;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.namespace.QName;
+import nl.knooppunt.gateway.outbound.RecipientEndpoints;
 import nl.knooppunt.gateway.registry.CreditorChannel;
 import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.security.OutboundTls;
@@ -43,21 +43,13 @@ class SoapChannelEndpoints {
     static final String WSDL = "classpath:nl/knooppunt/mappings/wsdl/schuldeiser-v2.wsdl";
     static final String NAMESPACE = "urn:knooppunt:schuldeiser:v2:wsdl";
 
-    private record Bound(CreditorChannel channel, int tlsVersion, String name) {
-
-        String uri() {
-            return "cxf:bean:" + name;
-        }
-    }
-
     private final CamelContext camel;
     private final Bus bus;
     private final WsSecurity security;
     private final OutboundTls tls;
     private final TlsMaterial material;
     private final SoapProperties properties;
-    private final Map<String, Bound> bound = new ConcurrentHashMap<>();
-    private final AtomicInteger generation = new AtomicInteger();
+    private final RecipientEndpoints endpoints;
 
     SoapChannelEndpoints(CamelContext camel, ObjectProvider<Bus> bus, WsSecurity security, OutboundTls tls,
                          TlsMaterial material, SoapProperties properties) {
@@ -68,32 +60,16 @@ class SoapChannelEndpoints {
         this.tls = tls;
         this.material = material;
         this.properties = properties;
+        this.endpoints = new RecipientEndpoints(camel, "soap-creditor-");
     }
 
     /** The endpoint URI for this creditor as its channel is configured now. */
     String uriFor(Participant creditor) {
         CreditorChannel channel = creditor.channel().orElseThrow();
-        String oin = creditor.oin().value();
-        return bound.compute(oin, (key, current) -> {
-            if (current != null && current.channel().equals(channel) && current.tlsVersion() == material.version()) {
-                return current;
-            }
-            if (current != null) {
-                forget(current);
-            }
-            String name = "soap-creditor-" + oin + "-" + generation.incrementAndGet();
+        return endpoints.uriFor(creditor.oin().value(), List.of(channel, material.version()), name -> {
             camel.getRegistry().bind(name, CxfEndpoint.class, endpoint(creditor, channel));
-            return new Bound(channel, material.version(), name);
-        }).uri();
-    }
-
-    private void forget(Bound old) {
-        try {
-            camel.removeEndpoints(old.uri());
-        } catch (Exception e) {
-            throw new IllegalStateException("The old endpoint of a creditor cannot be removed", e);
-        }
-        camel.getRegistry().unbind(old.name());
+            return "cxf:bean:" + name;
+        });
     }
 
     private CxfEndpoint endpoint(Participant creditor, CreditorChannel channel) {
