@@ -1,18 +1,22 @@
 package nl.knooppunt.gateway.channel.soap;
 
+import jakarta.xml.soap.SOAPException;
+import jakarta.xml.soap.SOAPMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.helpers.DOMUtils;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.phase.Phase;
-import org.apache.cxf.ws.security.wss4j.CryptoCoverageChecker;
 import org.apache.cxf.ws.security.wss4j.CryptoCoverageChecker.XPathExpression;
+import org.apache.cxf.ws.security.wss4j.CryptoCoverageChecker;
 import org.apache.cxf.ws.security.wss4j.CryptoCoverageUtil.CoverageScope;
 import org.apache.cxf.ws.security.wss4j.CryptoCoverageUtil.CoverageType;
 import org.apache.cxf.ws.security.wss4j.WSS4JInInterceptor;
+import org.w3c.dom.Element;
 
 /**
  * A signature counts only for what it covers. The one signature of a message (see
@@ -50,6 +54,10 @@ class SignatureCoverage extends AbstractSoapInterceptor {
 
     @Override
     public void handleMessage(SoapMessage message) {
+        if (isFault(message)) {
+            // An unsigned fault is allowed (WSS4J let it through); the caller handles it as a fault.
+            return;
+        }
         try {
             (profiles.apply(message).encrypts() ? signedAndEncrypted : signed).handleMessage(message);
         } catch (Fault shortfall) {
@@ -72,7 +80,26 @@ class SignatureCoverage extends AbstractSoapInterceptor {
                     CoverageScope.CONTENT));
         }
         CryptoCoverageChecker checker = new CryptoCoverageChecker(PREFIXES, required);
-        checker.setCheckFaults(false);
+        // Faults are recognised above, on the DOM: SAAJ's own hasFault() fails now and then on a Body
+        // whose content WSS4J has just decrypted ("Cannot find SOAP wrapper for element").
+        checker.setCheckFaults(true);
         return checker;
+    }
+
+    /** Whether the Body holds a SOAP Fault, read from the DOM rather than through SAAJ. */
+    private static boolean isFault(SoapMessage message) {
+        SOAPMessage saaj = message.getContent(SOAPMessage.class);
+        if (saaj == null) {
+            return false;
+        }
+        try {
+            Element envelope = (Element) DOMUtils.getDomElement(saaj.getSOAPPart().getEnvelope());
+            Element body = DOMUtils.getFirstChildWithName(envelope, envelope.getNamespaceURI(), "Body");
+            Element content = body == null ? null : DOMUtils.getFirstElement(body);
+            return content != null && "Fault".equals(content.getLocalName())
+                    && envelope.getNamespaceURI().equals(content.getNamespaceURI());
+        } catch (SOAPException e) {
+            return false;
+        }
     }
 }
