@@ -63,21 +63,9 @@ class CreditorApiContractTest {
         registry.add("knooppunt.outbound.tick", () -> "200ms");
         registry.add("knooppunt.creditor-api.max-message-bytes", () -> MAX_MESSAGE_BYTES + "B");
         registry.add("knooppunt.creditor-api.max-batch-bytes", () -> (4 * MAX_MESSAGE_BYTES) + "B");
-        participant(registry, 0, ContractPki.SHV, "SHV", null);
-        participant(registry, 1, CREDITOR, "CREDITOR", "MAILBOX");
-        participant(registry, 2, OTHER_CREDITOR, "CREDITOR", "MAILBOX");
-    }
-
-    private static void participant(DynamicPropertyRegistry registry, int i, String name, String kind, String channel) {
-        String prefix = "knooppunt.registry.participants[" + i + "].";
-        registry.add(prefix + "oin", () -> ContractPki.oin(name));
-        registry.add(prefix + "kind", () -> kind);
-        registry.add(prefix + "name", () -> name);
-        if (channel != null) {
-            registry.add(prefix + "channel.type", () -> channel);
-            registry.add(prefix + "channel.schedule", () -> "0 0 6 1 1 ?");
-            registry.add(prefix + "channel.max-wait", () -> "PT1S");
-        }
+        ContractPki.participant(registry, 0, ContractPki.SHV, "SHV", null, null);
+        ContractPki.participant(registry, 1, CREDITOR, "CREDITOR", "MAILBOX", null);
+        ContractPki.participant(registry, 2, OTHER_CREDITOR, "CREDITOR", "MAILBOX", null);
     }
 
     @LocalServerPort

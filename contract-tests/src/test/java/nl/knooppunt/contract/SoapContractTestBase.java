@@ -45,34 +45,19 @@ abstract class SoapContractTestBase {
         registry.add("knooppunt.outbound.max-backoff", () -> "1s");
         registry.add("knooppunt.outbound.max-attempts", () -> "3");
         registry.add("knooppunt.outbound.breaker.minimum-number-of-calls", () -> "10");
-        participant(registry, 0, ContractPki.SHV, "SHV", null, null);
-        participant(registry, 1, ContractPki.MAILBOX_CREDITOR, "CREDITOR", "MAILBOX", null);
-        participant(registry, 2, ContractPki.SOAP_CREDITOR, "CREDITOR", "SOAP", CREDITORS.endpoint(ContractPki.SOAP_CREDITOR));
-        participant(registry, 3, ContractPki.ENCRYPTING_CREDITOR, "CREDITOR", "SOAP",
+        ContractPki.participant(registry, 0, ContractPki.SHV, "SHV", null, null);
+        ContractPki.participant(registry, 1, ContractPki.MAILBOX_CREDITOR, "CREDITOR", "MAILBOX", null);
+        ContractPki.participant(registry, 2, ContractPki.SOAP_CREDITOR, "CREDITOR", "SOAP",
+                CREDITORS.endpoint(ContractPki.SOAP_CREDITOR));
+        ContractPki.participant(registry, 3, ContractPki.ENCRYPTING_CREDITOR, "CREDITOR", "SOAP",
                 CREDITORS.endpoint(ContractPki.ENCRYPTING_CREDITOR));
         registry.add("knooppunt.registry.participants[3].channel.settings[security-profile]", () -> "2W-be-SE");
         registry.add("knooppunt.registry.participants[3].channel.settings[certificate]",
                 () -> ContractPki.PKI.participant(ContractPki.ENCRYPTING_CREDITOR).certificatePem().toString());
-        participant(registry, 4, ContractPki.FAILING_CREDITOR, "CREDITOR", "SOAP",
+        ContractPki.participant(registry, 4, ContractPki.FAILING_CREDITOR, "CREDITOR", "SOAP",
                 CREDITORS.endpoint(ContractPki.FAILING_CREDITOR));
-        participant(registry, 5, ContractPki.HALF_SIGNING_CREDITOR, "CREDITOR", "SOAP",
+        ContractPki.participant(registry, 5, ContractPki.HALF_SIGNING_CREDITOR, "CREDITOR", "SOAP",
                 CREDITORS.endpoint(ContractPki.HALF_SIGNING_CREDITOR));
-    }
-
-    private static void participant(DynamicPropertyRegistry registry, int i, String name, String kind, String channel,
-                                    String endpoint) {
-        String prefix = "knooppunt.registry.participants[" + i + "].";
-        registry.add(prefix + "oin", () -> ContractPki.oin(name));
-        registry.add(prefix + "kind", () -> kind);
-        registry.add(prefix + "name", () -> name);
-        if (channel != null) {
-            registry.add(prefix + "channel.type", () -> channel);
-            registry.add(prefix + "channel.schedule", () -> "0 0 6 1 1 ?");
-            registry.add(prefix + "channel.max-wait", () -> "PT1S");
-            if (endpoint != null) {
-                registry.add(prefix + "channel.endpoint", () -> endpoint);
-            }
-        }
     }
 
     @LocalServerPort

@@ -78,4 +78,27 @@ public final class ContractPki {
             throw new IllegalStateException("Contract test TLS cannot be set up", e);
         }
     }
+
+    /**
+     * Registers a participant of the tests' PKI with the gateway under test: its OIN, kind and name
+     * and, for a participant with a channel, a schedule that never comes (batches go on max-wait, 1 s).
+     *
+     * @param channel the channel type, or null for none
+     * @param endpoint the channel's endpoint, or null
+     */
+    public static void participant(DynamicPropertyRegistry registry, int i, String name, String kind, String channel,
+                                   String endpoint) {
+        String prefix = "knooppunt.registry.participants[" + i + "].";
+        registry.add(prefix + "oin", () -> oin(name));
+        registry.add(prefix + "kind", () -> kind);
+        registry.add(prefix + "name", () -> name);
+        if (channel != null) {
+            registry.add(prefix + "channel.type", () -> channel);
+            registry.add(prefix + "channel.schedule", () -> "0 0 6 1 1 ?");
+            registry.add(prefix + "channel.max-wait", () -> "PT1S");
+            if (endpoint != null) {
+                registry.add(prefix + "channel.endpoint", () -> endpoint);
+            }
+        }
+    }
 }
