@@ -18,6 +18,24 @@ public interface BatchReader extends Iterator<Message>, AutoCloseable {
     /** Number of messages returned so far. */
     int read();
 
+    /**
+     * The line of the file at which the message last returned or refused by {@link #next()} began, for
+     * formats read by line (CSV); 0 for the others.
+     */
+    default long line() {
+        return 0;
+    }
+
+    /**
+     * Whether reading may go on after the {@link ContractViolationException} that {@link #next()} just
+     * threw: true when the violation was confined to that one message (a bad cell in a CSV line) and
+     * the reader knows where the next message starts; false for a broken structure, after which
+     * nothing more can be read.
+     */
+    default boolean canContinue() {
+        return false;
+    }
+
     /** Releases the parser; does not close the underlying stream. */
     @Override
     void close();
