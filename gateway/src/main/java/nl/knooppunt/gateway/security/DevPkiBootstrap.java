@@ -69,6 +69,9 @@ public class DevPkiBootstrap implements EnvironmentPostProcessor, Ordered {
         tls.put("knooppunt.tls.trust-store-password", password);
         tls.put("knooppunt.tls.intermediates", pki.intermediateCaPem().toString());
         tls.put("knooppunt.tls.crls", pki.crls().stream().map(Path::toString).collect(Collectors.joining(",")));
+        Path ssh = DevSshKey.generateIfAbsent(pki.directory().resolve("ssh"));
+        tls.put("knooppunt.sftp.private-key", ssh.resolve(DevSshKey.PRIVATE_KEY).toString());
+        tls.put("knooppunt.sftp.known-hosts", ssh.resolve(DevSshKey.KNOWN_HOSTS).toString());
         // Lowest precedence: anything configured explicitly wins.
         environment.getPropertySources().addLast(new MapPropertySource("knooppunt-dev-pki", tls));
     }
