@@ -12,7 +12,13 @@ import nl.knooppunt.mappings.canonical.Message;
 import nl.knooppunt.mappings.csv.CsvRowReader.Row;
 import nl.knooppunt.mappings.internal.CheckedBatchReader;
 
-/** Reads a CSV file line by line, handing out one message (its consecutive rows) at a time. */
+/**
+ * Reads a CSV file line by line, handing out one message (its consecutive rows) at a time. The rows of a
+ * message are read in full before the message is checked, so a bad cell, a bad message or a row with the
+ * wrong number of cells refuses that message only and reading can go on with the next one
+ * ({@link #canContinue()}); what breaks the file itself (not CSV, not UTF-8, a size limit, too many
+ * messages) ends the reading.
+ */
 final class CsvBatchReader extends CheckedBatchReader {
     private final CsvLayout layout;
     private final CsvMapping mapping;
@@ -20,6 +26,8 @@ final class CsvBatchReader extends CheckedBatchReader {
     private final CsvRowReader rows;
     private Row lookahead;
     private boolean lookaheadLoaded;
+    private long line;
+    private boolean confined;
 
     CsvBatchReader(CsvLayout layout, CsvMapping mapping, MappingLimits limits, InputStream in) {
         this.layout = layout;
@@ -31,6 +39,16 @@ final class CsvBatchReader extends CheckedBatchReader {
     @Override
     public Optional<BatchHeader> batchHeader() {
         return Optional.empty();
+    }
+
+    @Override
+    public long line() {
+        return line;
+    }
+
+    /** The line at which the next message starts, once {@link #hasNext()} said there is one; else 0. */
+    long nextLine() {
+        return lookaheadLoaded && lookahead != null ? lookahead.line() : 0;
     }
 
     @Override
@@ -48,36 +66,60 @@ final class CsvBatchReader extends CheckedBatchReader {
     }
 
     @Override
+    protected boolean violationConfinedToMessage() {
+        return confined;
+    }
+
+    @Override
     protected Message readMessage(int index) {
+        confined = false;
+        Row first = peek();
+        line = first.line();
         if (index >= limits.maxMessagesPerBatch()) {
             throw ContractViolationException.of(Format.CSV, "the file holds more than the limit of "
-                    + limits.maxMessagesPerBatch() + " messages").atLine(lookahead.line(), 0);
+                    + limits.maxMessagesPerBatch() + " messages").atLine(first.line(), layout.messageIdColumn() + 1);
         }
-        List<Row> messageRows = new ArrayList<>();
-        Row first = peek();
-        String id = mapping.messageId(first);
-        if (id.isEmpty()) {
+        List<Row> messageRows = readRowsOfMessage(first);
+        // From here on the message's rows are consumed and the lookahead holds the next message's first row.
+        confined = true;
+        for (Row row : messageRows) {
+            rows.checkColumnCount(row);
+        }
+        if (messageId(first).isEmpty()) {
             throw ContractViolationException.of(Format.CSV, "is required: it identifies the message and groups its rows")
                     .atField(layout.columns().get(layout.messageIdColumn()).name())
                     .atLine(first.line(), layout.messageIdColumn() + 1);
         }
+        return mapping.message(messageRows);
+    }
+
+    /**
+     * The consecutive rows sharing the first row's message id; a row without id is a message of its own.
+     * Reading ahead one row is what tells where a message ends; that row stays for the next message.
+     */
+    private List<Row> readRowsOfMessage(Row first) {
+        List<Row> messageRows = new ArrayList<>();
         messageRows.add(first);
         lookaheadLoaded = false;
-        // Reading ahead one row is what tells where a message ends; the row stays for the next message.
+        String id = messageId(first);
         while (true) {
             lookahead = rows.nextRow();
             lookaheadLoaded = true;
-            if (lookahead == null || !id.equals(mapping.messageId(lookahead))) {
+            if (lookahead == null || id.isEmpty() || !id.equals(messageId(lookahead))) {
                 break;
             }
             messageRows.add(lookahead);
             lookaheadLoaded = false;
         }
-        Message message = mapping.message(messageRows);
         if (lookahead != null) {
             rows.startMessage();
         }
-        return message;
+        return messageRows;
+    }
+
+    /** The message id of a row; empty when the row is too short to hold one. */
+    private String messageId(Row row) {
+        return row.cells().length > layout.messageIdColumn() ? mapping.messageId(row) : "";
     }
 
     @Override

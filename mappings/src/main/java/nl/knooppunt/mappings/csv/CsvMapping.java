@@ -255,10 +255,29 @@ final class CsvMapping {
     }
 
     private ContractViolationException violation(Row row, CsvColumn column, String reason) {
-        return violation(row, column.name(), reason).atLine(row.line(), layout.columns().indexOf(column) + 1);
+        return ContractViolationException.of(Format.CSV, reason).atField(column.name())
+                .atLine(row.line(), layout.columns().indexOf(column) + 1);
     }
 
-    private static ContractViolationException violation(Row row, String field, String reason) {
-        return ContractViolationException.of(Format.CSV, reason).atField(field).atLine(row.line(), 0);
+    /**
+     * A violation of a field named by {@link #fieldName(String)}: at its column, or at the first column of
+     * the group it names, or else at the Referentienummer column that identifies the row.
+     */
+    private ContractViolationException violation(Row row, String field, String reason) {
+        int column = -1;
+        for (int i = 0; i < layout.columns().size() && column < 0; i++) {
+            if (layout.columns().get(i).name().equals(field)) {
+                column = i;
+            }
+        }
+        for (int i = 0; i < layout.columns().size() && column < 0; i++) {
+            if (layout.columns().get(i).name().startsWith(field + ".")) {
+                column = i;
+            }
+        }
+        if (column < 0) {
+            column = layout.messageIdColumn();
+        }
+        return ContractViolationException.of(Format.CSV, reason).atField(field).atLine(row.line(), column + 1);
     }
 }

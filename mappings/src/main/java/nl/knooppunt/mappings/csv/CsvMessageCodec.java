@@ -15,7 +15,8 @@ import nl.knooppunt.mappings.canonical.MessageType;
 /**
  * CSV codec for one {@link CsvLayout}: UTF-8, separator {@code ;}, double quotes, CRLF line ends, a
  * header row naming the columns. A CSV file is a batch without batch header (as portal lijstwerk
- * files are); {@link #write(Message, OutputStream)} writes a file holding one message.
+ * files are); {@link #write(Message, OutputStream)} writes a file holding one message. Text cells are
+ * neutralised against CSV injection when written and restored when read (see {@code CsvValues}).
  */
 public final class CsvMessageCodec implements MessageCodec {
     private final CsvLayout layout;
@@ -61,12 +62,12 @@ public final class CsvMessageCodec implements MessageCodec {
         try (CsvBatchReader reader = new CsvBatchReader(layout, mapping,
                 limits.withMaxBatchBytes(limits.maxMessageBytes()), in)) {
             if (!reader.hasNext()) {
-                throw ContractViolationException.of(Format.CSV, "the file holds no message").atLine(2, 0);
+                throw ContractViolationException.of(Format.CSV, "the file holds no message").atLine(2, 1);
             }
             Message message = reader.next();
             if (reader.hasNext()) {
                 throw ContractViolationException.of(Format.CSV, "the file holds more than one message")
-                        .atMessage(1, null);
+                        .atMessage(1, null).atLine(reader.nextLine(), layout.messageIdColumn() + 1);
             }
             return message;
         }

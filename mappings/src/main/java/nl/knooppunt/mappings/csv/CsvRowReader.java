@@ -53,7 +53,7 @@ final class CsvRowReader implements AutoCloseable {
             this.parser = (CsvParser) CSV_MAPPER.getFactory().createParser(reader);
             parser.setSchema(SCHEMA);
         } catch (IOException e) {
-            throw translate(e, 1);
+            throw translate(e, 1, 1);
         }
         checkHeaderRow();
     }
@@ -76,7 +76,7 @@ final class CsvRowReader implements AutoCloseable {
         Row header = nextRowUnchecked();
         if (header == null) {
             throw ContractViolationException.of(Format.CSV, "the file is empty: expected the header row "
-                    + String.join(";", layout.columnNames())).atLine(1, 0);
+                    + String.join(";", layout.columnNames())).atLine(1, 1);
         }
         List<String> expected = layout.columnNames();
         List<String> actual = List.of(header.cells());
@@ -92,18 +92,28 @@ final class CsvRowReader implements AutoCloseable {
         }
     }
 
-    /** The next data row, or null at the end of the file. */
+    /**
+     * The next data row, or null at the end of the file. A row with another number of cells than the
+     * layout has is returned too (it is a complete line of the file): {@link #checkColumnCount(Row)}
+     * tells what is wrong with it. Throws for what breaks the file itself (bad CSV, bad UTF-8, a limit).
+     */
     Row nextRow() {
-        Row row = nextRowUnchecked();
-        if (row != null && row.cells().length != layout.columns().size()) {
-            throw ContractViolationException.of(Format.CSV, "expected " + layout.columns().size()
-                    + " columns, found " + row.cells().length).atLine(row.line(), 0);
+        return nextRowUnchecked();
+    }
+
+    /** Throws when the row has another number of cells than the layout's columns. */
+    void checkColumnCount(Row row) {
+        int expected = layout.columns().size();
+        int found = row.cells().length;
+        if (found != expected) {
+            throw ContractViolationException.of(Format.CSV, "expected " + expected + " columns, found " + found)
+                    .atLine(row.line(), Math.min(found, expected) + 1);
         }
-        return row;
     }
 
     private Row nextRowUnchecked() {
         long line = 0;
+        List<String> cells = new ArrayList<>(layout.columns().size());
         try {
             JsonToken token = parser.nextToken();
             if (token == null) {
@@ -113,18 +123,19 @@ final class CsvRowReader implements AutoCloseable {
             // Jackson's CSV parser counts lines from 0 here (and reports the very first token before line 0).
             line = Math.max(1, location.getLineNr() + 1);
             if (token != JsonToken.START_ARRAY) {
-                throw ContractViolationException.of(Format.CSV, "unexpected CSV structure").atLine(line, 0);
+                throw ContractViolationException.of(Format.CSV, "unexpected CSV structure").atLine(line, 1);
             }
-            List<String> cells = new ArrayList<>(layout.columns().size());
             while ((token = parser.nextToken()) == JsonToken.VALUE_STRING) {
                 cells.add(parser.getText());
             }
             if (token != JsonToken.END_ARRAY) {
-                throw ContractViolationException.of(Format.CSV, "unexpected CSV structure").atLine(line, 0);
+                throw ContractViolationException.of(Format.CSV, "unexpected CSV structure")
+                        .atLine(line, cells.size() + 1);
             }
             return new Row(line, cells.toArray(String[]::new));
         } catch (IOException e) {
-            throw translate(e, line > 0 ? line : currentLine());
+            // The cell being read when the error came: the one after those already read.
+            throw translate(e, line > 0 ? line : currentLine(), cells.size() + 1);
         }
     }
 
@@ -136,7 +147,7 @@ final class CsvRowReader implements AutoCloseable {
         return parser.currentLocation().getLineNr() + 1;
     }
 
-    private static ContractViolationException translate(IOException error, long line) {
+    private static ContractViolationException translate(IOException error, long line, long cell) {
         LimitExceededException limit = LimitExceededException.findIn(error);
         String reason;
         if (limit != null) {
@@ -147,7 +158,7 @@ final class CsvRowReader implements AutoCloseable {
             String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
             reason = "not valid CSV: " + message.split("\n")[0];
         }
-        return ContractViolationException.of(Format.CSV, reason).atLine(line, 0).causedBy(error);
+        return ContractViolationException.of(Format.CSV, reason).atLine(line, cell).causedBy(error);
     }
 
     @Override

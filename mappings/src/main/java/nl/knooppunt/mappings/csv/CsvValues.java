@@ -16,6 +16,14 @@ import nl.knooppunt.mappings.canonical.MessageType;
  * The cell formats of the CSV layouts: amounts {@code 1234,56} (decimal comma, exactly two decimals,
  * no thousands separator), dates {@code dd-mm-jjjj} as in the published layout, times ISO 8601 with
  * offset, codes exactly as in the XSD. An empty cell is an absent value.
+ *
+ * <p>Text cells are neutralised against CSV injection (the OWASP rule): a text that begins with
+ * {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return is written with a leading single
+ * quote, so that a spreadsheet shows it as text instead of running it as a formula. To keep every text
+ * readable back exactly, a text that begins with one or more quotes followed by one of those characters
+ * gets one more quote too; the reader removes exactly one leading quote from a text cell that begins
+ * with quotes followed by one of those characters. Amounts, dates, date-times, whole numbers, UUIDs and
+ * codes are written in their own formats and never changed (a negative whole number stays {@code -5}).
  */
 final class CsvValues {
     private static final Pattern DECIMAL = Pattern.compile("(0|[1-9][0-9]{0,9}),[0-9]{2}");
@@ -26,7 +34,30 @@ final class CsvValues {
     static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("dd-MM-uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
 
+    /** The characters with which a spreadsheet cell starts a formula (or, tab and CR, hides one). */
+    static final String FORMULA_STARTS = "=+-@\t\r";
+    static final char NEUTRALISER = '\'';
+
     private CsvValues() {
+    }
+
+    /** The text as written in a cell: with a leading quote when it would otherwise start a formula. */
+    static String neutralise(String text) {
+        return startsFormula(text) ? NEUTRALISER + text : text;
+    }
+
+    /** The text a neutralised cell stands for: the inverse of {@link #neutralise(String)}. */
+    static String unneutralise(String cell) {
+        return !cell.isEmpty() && cell.charAt(0) == NEUTRALISER && startsFormula(cell) ? cell.substring(1) : cell;
+    }
+
+    /** Whether the text, after any leading quotes, begins with a formula character. */
+    private static boolean startsFormula(String text) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) == NEUTRALISER) {
+            i++;
+        }
+        return i < text.length() && FORMULA_STARTS.indexOf(text.charAt(i)) >= 0;
     }
 
     /** Thrown with what the cell should have looked like; the reader adds line and column. */
@@ -55,6 +86,9 @@ final class CsvValues {
         if (value instanceof Enum<?> constant) {
             return constant.name();
         }
+        if (value instanceof String text) {
+            return neutralise(text);
+        }
         return value.toString();
     }
 
@@ -63,7 +97,7 @@ final class CsvValues {
             return null;
         }
         if (type == String.class) {
-            return cell;
+            return unneutralise(cell);
         }
         if (type == BigDecimal.class) {
             require(DECIMAL.matcher(cell).matches(), "an amount like 1234,56 (decimal comma, two decimals)");

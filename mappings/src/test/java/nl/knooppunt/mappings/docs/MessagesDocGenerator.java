@@ -180,6 +180,15 @@ final class MessagesDocGenerator {
                 + " row per item when its type has a list; the other columns repeat on each of its rows and must be"
                 + " equal, and the rows of one message are consecutive and share its Referentienummer.");
         line();
+        line("Text that is safe to open in a spreadsheet (CSV injection, the OWASP rule): a text cell (format"
+                + " `text`) whose value begins with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a"
+                + " leading single quote `'`, so `=HYPERLINK(\"http://x\")` is written `'=HYPERLINK(\"http://x\")` and"
+                + " `+31 6 12345678` is written `'+31 6 12345678`; a value that begins with quotes followed by one of"
+                + " those characters gets one more quote as well. A reader removes exactly one leading quote from a"
+                + " text cell that begins with one or more quotes followed by one of those six characters, and reads"
+                + " every other cell as it is. Amounts, dates, date-times, whole numbers (`-5` stays `-5`), UUIDs"
+                + " and codes are written in their own formats and never get a quote.");
+        line();
         for (CsvLayout layout : CsvLayout.all()) {
             line("### Layout `" + layout.name() + "`");
             line();
