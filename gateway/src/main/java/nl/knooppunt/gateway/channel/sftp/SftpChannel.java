@@ -75,6 +75,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>Uploading a batch means the file is there: every message counts as accepted; the creditor answers
  * with answer files later.
+ *
+ * <p>Connections: one at a time per creditor ({@link UploadConnection}), connected for each file and
+ * closed after it ({@code disconnect=true}), no reconnect attempts within an attempt (the engine
+ * retries with backoff). A watchdog closes the connection when the server takes nothing in for
+ * {@code knooppunt.sftp.read-timeout}, so a hung server fails the attempt instead of holding the
+ * delivery thread.
  */
 @Component
 class SftpChannel implements OutboundChannel, DisposableBean {
@@ -260,7 +266,7 @@ class SftpChannel implements OutboundChannel, DisposableBean {
      * (after the connect timeout for connecting and logging in), it closes the connection.
      */
     private void put(UploadConnection connection, String endpoint, Path file) throws DeliveryFailure {
-        connection.begin();
+        long upload = connection.begin();
         long silence = properties.readTimeout().toNanos();
         long start = System.nanoTime();
         // Connecting and logging in are JSch's (connect timeout); the watchdog leaves them that long.
@@ -270,7 +276,7 @@ class SftpChannel implements OutboundChannel, DisposableBean {
         ScheduledFuture<?> watch = watchdog.scheduleWithFixedDelay(() -> {
             long now = System.nanoTime();
             if (now - start > grace && now - progress.last > silence) {
-                connection.abort();
+                connection.abort(upload);
             }
         }, every, every, TimeUnit.MILLISECONDS);
         Exchange exchange;

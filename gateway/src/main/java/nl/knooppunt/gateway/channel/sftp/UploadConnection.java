@@ -25,6 +25,7 @@ final class UploadConnection implements Proxy {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Socket socket;
     private volatile boolean aborted;
+    private long upload;
 
     /** Held while a batch's files are uploaded to this creditor. */
     ReentrantLock lock() {
@@ -72,15 +73,25 @@ final class UploadConnection implements Proxy {
         closeSocket();
     }
 
-    /** Starts an upload: not aborted (yet). */
-    void begin() {
+    /**
+     * Starts an upload: not aborted (yet).
+     *
+     * @return its number, for {@link #abort(long)}
+     */
+    synchronized long begin() {
         aborted = false;
+        return ++upload;
     }
 
-    /** Ends the current upload's connection, from another thread: the server fell silent. */
-    void abort() {
-        aborted = true;
-        closeSocket();
+    /**
+     * Ends upload number {@code which}'s connection, from another thread: the server fell silent. A
+     * watchdog late for an upload that ended meanwhile does nothing to the next.
+     */
+    synchronized void abort(long which) {
+        if (which == upload) {
+            aborted = true;
+            closeSocket();
+        }
     }
 
     boolean aborted() {
