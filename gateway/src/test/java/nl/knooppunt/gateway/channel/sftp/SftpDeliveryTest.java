@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 import nl.knooppunt.gateway.dossier.Cause;
 import nl.knooppunt.gateway.dossier.ClientData;
@@ -33,14 +34,18 @@ import nl.knooppunt.gateway.dossier.DossierService;
 import nl.knooppunt.gateway.dossier.DossierSubmission;
 import nl.knooppunt.gateway.dossier.SettlementType;
 import nl.knooppunt.gateway.outbound.AttemptOutcome;
+import nl.knooppunt.gateway.outbound.BatchMessages;
 import nl.knooppunt.gateway.outbound.BatchSender;
 import nl.knooppunt.gateway.outbound.DeliveryAttemptView;
 import nl.knooppunt.gateway.outbound.DeliveryEvent;
 import nl.knooppunt.gateway.outbound.DeliveryFailure;
 import nl.knooppunt.gateway.outbound.DeliveryListener;
 import nl.knooppunt.gateway.outbound.OutboundMessageView;
+import nl.knooppunt.gateway.outbound.OutboundBatch;
 import nl.knooppunt.gateway.outbound.OutboundMessages;
 import nl.knooppunt.gateway.outbound.OutboundStatus;
+import nl.knooppunt.gateway.registry.Participant;
+import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.gateway.security.TlsMaterial;
 import nl.knooppunt.gateway.security.cms.CmsDecryptor;
 import nl.knooppunt.gateway.security.cms.CmsIdentity;
@@ -131,6 +136,9 @@ class SftpDeliveryTest {
     @Autowired TransactionTemplate tx;
     @Autowired JdbcClient jdbc;
     @Autowired TlsMaterial tls;
+    @Autowired SftpChannel channel;
+    @Autowired BatchMessages batchMessages;
+    @Autowired ParticipantRepository participants;
 
     @BeforeEach
     void freshServer() throws IOException {
@@ -315,6 +323,36 @@ class SftpDeliveryTest {
         String name = CSV_CREDITOR + "_Saldoverzoek_" + batchId() + "_" + BATCH_TIME + ".csv";
         assertThat(filesIn("creditor-csv")).containsExactlyInAnyOrder(name, name + ".p7s", name + ".done");
         assertThat(status(queued.get(0))).isEqualTo(OutboundStatus.DELIVERED);
+    }
+
+    @Test
+    void twoBatchesForOneCreditorAreUploadedOneAfterTheOther() throws Exception {
+        // Two message types of one creditor may be delivered at the same time; its server sees one upload.
+        int count = 40;
+        saldoverzoekenFor(CSV_CREDITOR, count);
+        sender.sendDueBatches(CSV_CREDITOR);
+        UUID formed = batchId();
+        Participant creditor = participants.findByOin(CSV_CREDITOR).orElseThrow();
+        Instant createdAt = Instant.parse("2026-11-23T10:00:00Z");
+        IntSupplier maxOpen = SERVER.maxFilesOpenAtOnce();
+
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID());
+        CompletableFuture<?>[] sends = ids.stream().map(id -> CompletableFuture.runAsync(() -> {
+            try {
+                channel.send(new OutboundBatch(id, creditor, "Saldoverzoek", count, 1, createdAt,
+                        () -> batchMessages.open(formed)));
+            } catch (DeliveryFailure e) {
+                throw new IllegalStateException(e);
+            }
+        })).toArray(CompletableFuture<?>[]::new);
+        CompletableFuture.allOf(sends).get(120, TimeUnit.SECONDS);
+
+        assertThat(maxOpen.getAsInt()).as("one file at a time on the creditor's server").isEqualTo(1);
+        for (UUID id : ids) {
+            String name = CSV_CREDITOR + "_Saldoverzoek_" + id + "_" + BATCH_TIME + ".csv";
+            assertThat(filesIn("creditor-csv")).contains(name, name + ".p7s", name + ".done");
+        }
+        assertThat(filesIn("creditor-csv")).hasSize(9);
     }
 
     private VerifiedSignature verify(byte[] content, Path p7s) throws Exception {
