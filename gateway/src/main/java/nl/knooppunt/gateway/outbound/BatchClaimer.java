@@ -2,6 +2,7 @@ package nl.knooppunt.gateway.outbound;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,7 +80,9 @@ class BatchClaimer {
         CreditorChannel channel = recipient.channel().orElseThrow();
         String messageType = perMessageType ? outbound.oldestPendingType(recipientId).orElse(null) : null;
         UUID batchId = UUID.randomUUID();
-        outbound.insertBatch(batchId, recipientId, channel.type().name(), messageType, owner, now, leaseUntil);
+        // As the database stores it (microseconds), so a resend reads back exactly this creation time.
+        Instant createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        outbound.insertBatch(batchId, recipientId, channel.type().name(), messageType, owner, createdAt, leaseUntil);
         int count = outbound.addMembers(batchId, recipientId, messageType, channel.maxBatchSize());
         if (count == 0) {
             outbound.deleteEmptyBatch(batchId);
@@ -88,7 +91,7 @@ class BatchClaimer {
         moves.moveMembers(batchId, count, OutboundStatus.BATCHED, "current_batch_id = :batch", "true", Map.of(), now);
         outbound.startAttempt(batchId, 1, owner, now);
         log.info("Batch {} formed for recipient {}: {} message(s)", batchId, recipient.oin(), count);
-        return Optional.of(new ClaimedBatch(batchId, recipientId, messageType, count, 1, owner));
+        return Optional.of(new ClaimedBatch(batchId, recipientId, messageType, count, 1, owner, createdAt));
     }
 
     private ClaimedBatch lease(OutboundRepository.BatchRow batch, UUID recipientId, String owner, Instant now,
@@ -96,6 +99,7 @@ class BatchClaimer {
         int attempt = batch.attempts() + 1;
         outbound.leaseForAttempt(batch.id(), attempt, owner, now, leaseUntil);
         outbound.startAttempt(batch.id(), attempt, owner, now);
-        return new ClaimedBatch(batch.id(), recipientId, batch.messageType(), batch.messageCount(), attempt, owner);
+        return new ClaimedBatch(batch.id(), recipientId, batch.messageType(), batch.messageCount(), attempt, owner,
+                batch.createdAt());
     }
 }

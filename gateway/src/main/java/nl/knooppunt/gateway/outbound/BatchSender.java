@@ -81,7 +81,7 @@ public class BatchSender implements DisposableBean {
                 throw DeliveryFailure.recoverable("no " + recipient.channel().get().type() + " channel is available", null);
             }
             result = channel.get().send(new OutboundBatch(batch.batchId(), recipient, batch.messageType(),
-                    batch.messageCount(), batch.attempt(), () -> messages.open(batch.batchId())));
+                    batch.messageCount(), batch.attempt(), batch.createdAt(), () -> messages.open(batch.batchId())));
         } catch (DeliveryFailure failure) {
             renewal.cancel(false);
             recorder.failed(batch, failure);

@@ -41,7 +41,7 @@ class OutboundRepository {
 
     /** A batch row as the claimer needs it, with whether it may be taken now. */
     record BatchRow(UUID id, BatchStatus status, int attempts, Instant nextAttemptAt, Instant leaseUntil,
-                    String leaseOwner, String messageType, int messageCount, boolean takeable) {}
+                    String leaseOwner, String messageType, int messageCount, Instant createdAt, boolean takeable) {}
 
     /** One stored message of a batch, payload still encrypted. */
     record MemberRow(int position, UUID reference, UUID conversationReference, UUID crossReference,
@@ -125,14 +125,14 @@ class OutboundRepository {
 
     private static String batchSelect(String takeable) {
         return "select b.id, b.status, b.attempts, b.next_attempt_at, b.lease_until, b.lease_owner, b.message_type, "
-                + "b.message_count, " + takeable + " as takeable from outbound_batch b";
+                + "b.message_count, b.created_at, " + takeable + " as takeable from outbound_batch b";
     }
 
     private BatchRow mapBatch(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new BatchRow(rs.getObject("id", UUID.class), BatchStatus.valueOf(rs.getString("status")),
                 rs.getInt("attempts"), instant(rs, "next_attempt_at"), instant(rs, "lease_until"),
                 rs.getString("lease_owner"), rs.getString("message_type"), rs.getInt("message_count"),
-                rs.getBoolean("takeable"));
+                instant(rs, "created_at"), rs.getBoolean("takeable"));
     }
 
     Optional<String> oldestPendingType(UUID recipientId) {

@@ -118,6 +118,33 @@ public final class SftpTestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on, the most files open at once on this server, over all sessions: uploads that ran side
+     * by side show as more than one.
+     */
+    public java.util.function.IntSupplier maxFilesOpenAtOnce() {
+        java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger max = new java.util.concurrent.atomic.AtomicInteger();
+        SftpSubsystemFactory sftp = (SftpSubsystemFactory) server.getSubsystemFactories().get(0);
+        sftp.addSftpEventListener(new SftpEventListener() {
+            @Override
+            public void open(ServerSession session, String remoteHandle, org.apache.sshd.sftp.server.Handle localHandle) {
+                if (localHandle instanceof FileHandle) {
+                    max.accumulateAndGet(open.incrementAndGet(), Math::max);
+                }
+            }
+
+            @Override
+            public void closed(ServerSession session, String remoteHandle, org.apache.sshd.sftp.server.Handle localHandle,
+                               Throwable thrown) {
+                if (localHandle instanceof FileHandle) {
+                    open.decrementAndGet();
+                }
+            }
+        });
+        return max::get;
+    }
+
     /** From now on every write to a file blocks (a hung server) until {@link #resume()}. */
     public void stallWrites() {
         stall = new CountDownLatch(1);
