@@ -412,6 +412,15 @@ class SftpAnswerTest {
     }
 
     static byte[] sign(String creditorOin, byte[] content) {
+        try {
+            return signer(creditorOin).signDetached(new ByteArrayInputStream(content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The creditor's signer: its dev-PKI key and certificate. */
+    static CmsSigner signer(String creditorOin) {
         String participant = STROOM.equals(creditorOin) ? "energieleverancier-stroom" : "woningcorporatie-thuis";
         try (InputStream in = Files.newInputStream(TestTls.PKI.resolve("participants").resolve(participant + ".p12"))) {
             KeyStore store = KeyStore.getInstance("PKCS12");
@@ -423,8 +432,9 @@ class SftpAnswerTest {
                     return false;
                 }
             }).findFirst().orElseThrow();
-            return new CmsSigner(CmsIdentity.fromKeyStore(store, alias, TestTls.PASSWORD))
-                    .signDetached(new ByteArrayInputStream(content));
+            return new CmsSigner(CmsIdentity.fromKeyStore(store, alias, TestTls.PASSWORD));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
