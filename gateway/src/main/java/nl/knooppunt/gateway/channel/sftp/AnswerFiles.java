@@ -118,9 +118,9 @@ class AnswerFiles {
                 + "&fileName=" + name + ".p7s&localWorkDirectory=" + workDirectory(oin)
                 + "&move=${header." + TARGET + "}/${file:name}&readLock=none&stepwise=false");
         Exchange signature = null;
-        boolean refused = false;
         try {
             signature = consumer.receiveNoWait(signatureEndpoint);
+            boolean refused = false;
             Path reportFile = Files.createTempFile(Files.createDirectories(workDirectory(oin)), "report-", ".csv");
             try {
                 try (AnswerReport report = new AnswerReport(reportFile)) {
@@ -138,6 +138,20 @@ class AnswerFiles {
             } finally {
                 Files.deleteIfExists(reportFile);
             }
+            String target = refused ? SftpChannelSettings.FAILED : SftpChannelSettings.PROCESSED;
+            exchange.getIn().setHeader(TARGET, target);
+            if (refused) {
+                // Not "done": the idempotent consumer then leaves the key out (eager(false) adds it on
+                // completion only), so the same file corrected (e.g. signed again) is read once more.
+                exchange.getExchangeExtension().setFailureHandled(true);
+            }
+            if (signature != null) {
+                // The signature goes where the file goes.
+                signature.getIn().setHeader(TARGET, target);
+                Exchange done = signature;
+                signature = null;
+                consumer.doneUoW(done);
+            }
         } catch (Exception | Error e) {
             // Technical: the file and its signature stay, to be read again at the next poll.
             if (signature != null) {
@@ -147,17 +161,6 @@ class AnswerFiles {
             throw e;
         } finally {
             camel.removeEndpoint(signatureEndpoint);
-        }
-        String target = refused ? SftpChannelSettings.FAILED : SftpChannelSettings.PROCESSED;
-        exchange.getIn().setHeader(TARGET, target);
-        if (refused) {
-            // Not "done": the idempotent consumer then leaves the key out (eager(false) adds it on
-            // completion only), so the same file corrected (e.g. signed again) is read once more.
-            exchange.getExchangeExtension().setFailureHandled(true);
-        }
-        if (signature != null) {
-            signature.getIn().setHeader(TARGET, target);
-            consumer.doneUoW(signature);
         }
     }
 

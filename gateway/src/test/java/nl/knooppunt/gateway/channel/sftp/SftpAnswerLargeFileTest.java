@@ -27,7 +27,6 @@ import nl.knooppunt.gateway.dossier.SettlementType;
 import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.gateway.support.Dossiers;
-import nl.knooppunt.gateway.support.SecondGateway;
 import nl.knooppunt.gateway.support.SftpTestServer;
 import nl.knooppunt.gateway.workflow.DossierIntake;
 import nl.knooppunt.mappings.BatchWriter;
@@ -105,7 +104,7 @@ class SftpAnswerLargeFileTest {
              BatchWriter writer = CsvMessageCodec.forType(MessageType.SALDOVERZOEK_ANTWOORD).openBatchWriter(
                      new BatchHeader(UUID.randomUUID(), Dossiers.SHV, OffsetDateTime.now(ZoneOffset.UTC), MESSAGES), out)) {
             for (UUID[] d : delivered) {
-                writer.write(answer(d[0], d[1]));
+                writer.write(answer(d[0], d[1], ROWS_PER_MESSAGE));
             }
         }
         assertThat(lines(file)).isEqualTo(LINES + 1);
@@ -114,21 +113,9 @@ class SftpAnswerLargeFileTest {
         }
 
         String heap = System.getProperty("knooppunt.heavy.sftp-answers.heap", DEFAULT_HEAP);
-        Path log = DIR.resolve("gateway.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-cp", SecondGateway.testClassPath(),
-                AnswerGateway.class.getName(), dataSource.getJdbcUrl(),
-                "test.sftp.port=" + SERVER.port(),
-                "knooppunt.outbound.enabled=false",
-                "knooppunt.sftp.private-key=" + SERVER.privateKey().toAbsolutePath(),
-                "knooppunt.sftp.known-hosts=" + SERVER.knownHosts().toAbsolutePath(),
-                "knooppunt.sftp.poll-interval=500ms",
-                "knooppunt.sftp.work-directory=" + DIR.resolve("work")));
-        Process gateway = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            await().atMost(Duration.ofMinutes(3)).until(() -> !gateway.isAlive()
-                    || Files.readString(log).contains("SFTP creditor " + STROOM + ": answer route started"));
-            assertThat(gateway.isAlive()).as("the gateway started: %s", tail(log)).isTrue();
+        try (AnswerGateway gateway = AnswerGateway.start(heap, dataSource.getJdbcUrl(), SERVER, DIR.resolve("gateway"))) {
+            await().atMost(Duration.ofMinutes(3)).until(() -> gateway.routeStartedOrDead(STROOM));
+            assertThat(gateway.isAlive()).as("the gateway started: %s", gateway.tail()).isTrue();
             long start = System.nanoTime();
             Files.write(answers.resolve(name + ".done"), new byte[0]);
 
@@ -136,7 +123,7 @@ class SftpAnswerLargeFileTest {
             await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(200))
                     .until(() -> Files.exists(report) || !gateway.isAlive());
             double seconds = (System.nanoTime() - start) / 1e9;
-            assertThat(gateway.isAlive()).as("the gateway did not run out of memory: %s", tail(log)).isTrue();
+            assertThat(gateway.isAlive()).as("the gateway did not run out of memory: %s", gateway.tail()).isTrue();
 
             List<String> rows = Files.readAllLines(report, StandardCharsets.UTF_8);
             assertThat(rows).hasSize(2);
@@ -149,9 +136,6 @@ class SftpAnswerLargeFileTest {
                     answers.resolve("processed").resolve(name)), MESSAGES, ROWS_PER_MESSAGE, seconds, heap);
             System.out.println(result);
             Files.writeString(Path.of("target", "sftp-answer-large-file.txt"), result + "\n");
-        } finally {
-            gateway.destroyForcibly();
-            gateway.waitFor();
         }
     }
 
@@ -171,9 +155,10 @@ class SftpAnswerLargeFileTest {
         return new UUID[] {conversation, saldoverzoek};
     }
 
-    private static Message answer(UUID conversation, UUID saldoverzoek) {
-        List<VorderingSE> claims = new ArrayList<>(ROWS_PER_MESSAGE);
-        for (int i = 0; i < ROWS_PER_MESSAGE; i++) {
+    /** A Saldoverzoek antwoord of STROOM with {@code rows} claims: that many CSV lines. */
+    static Message answer(UUID conversation, UUID saldoverzoek, int rows) {
+        List<VorderingSE> claims = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
             claims.add(new VorderingSE("F-" + i, "SE-F-" + i, Schuldtype.OPENSTAAND, VorderingsType.CONCURRENT, null,
                     null, null, null, null, new BigDecimal("1.25"), null, null));
         }
@@ -186,28 +171,6 @@ class SftpAnswerLargeFileTest {
     private static long lines(Path file) throws IOException {
         try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
             return lines.count();
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            String text = Files.readString(log);
-            return text.length() > 20_000 ? text.substring(text.length() - 20_000) : text;
-        } catch (IOException e) {
-            return "(log unreadable: " + e + ")";
-        }
-    }
-
-    /** The forked gateway: the test's database (first argument), then Spring properties. */
-    public static final class AnswerGateway {
-
-        private AnswerGateway() {}
-
-        public static void main(String[] args) throws InterruptedException {
-            SecondGateway.start(args[0], new String[] {"test", "sftp-answer-test"}, java.util.Map.of(),
-                    java.util.Arrays.copyOfRange(args, 1, args.length));
-            // Without a web server nothing keeps the JVM alive; the test ends the process.
-            Thread.currentThread().join();
         }
     }
 }

@@ -175,6 +175,20 @@ class SftpAnswerTest {
     }
 
     @Test
+    void aFileWithoutItsSignatureChangesNothingAndIsReported() {
+        Delivered one = deliveredSaldoverzoek(STROOM);
+        String name = fileName(STROOM);
+
+        put("stroom", name, csv(List.of(saldoAntwoord(one, "10.00"))), null, true);
+
+        List<String[]> report = awaitReport("stroom", name);
+        assertThat(report).extracting(row -> row[3]).containsExactly("HANDTEKENING_ONTBREEKT", "BESTAND_GEWEIGERD");
+        Path failed = SERVER.root().resolve("stroom/answers/failed").resolve(name);
+        await().atMost(WAIT).until(() -> Files.exists(failed) && !Files.exists(answer("stroom", name + ".done")));
+        assertThat(claimStatus(one)).isEqualTo("SALDO_REQUESTED");
+    }
+
+    @Test
     void aFileWithoutItsDoneFileIsNotReadUntilTheDoneFileAppears() throws IOException {
         Delivered early = deliveredSaldoverzoek(STROOM);
         Delivered complete = deliveredSaldoverzoek(STROOM);
@@ -449,7 +463,9 @@ class SftpAnswerTest {
         try {
             Path answers = Files.createDirectories(SERVER.root().resolve(base).resolve("answers"));
             Files.write(answers.resolve(name), data);
-            Files.write(answers.resolve(name + ".p7s"), signature);
+            if (signature != null) {
+                Files.write(answers.resolve(name + ".p7s"), signature);
+            }
             if (done) {
                 Files.write(answers.resolve(name + ".done"), new byte[0]);
             }
