@@ -126,7 +126,7 @@ class AnswerFiles {
                 try (AnswerReport report = new AnswerReport(reportFile)) {
                     if (duplicate) {
                         report.row(0, 0, null, AnswerReport.DUPLICATE, "This file (same name, same content) was "
-                                + "processed before; it was not applied again. See the report of that time.");
+                                + "processed before; it was not applied again (this report replaces the first one).");
                         log.info("SFTP answer file {} of {}: a duplicate, not applied again", name, oin);
                     } else {
                         refused = !apply(creditor, settings, name, localFile(exchange), signature, report);
@@ -216,9 +216,10 @@ class AnswerFiles {
             }
         }
         boolean accepted = refused == 0 || (settings.answers() == AnswerMode.EACH && applied + replays > 0);
-        String counts = results.size() + " messages: " + applied + " applied, " + replays + " received before"
+        String counts = results.size() + (results.size() == 1 ? " message: " : " messages: ") + applied
+                + " applied, " + replays + " received before"
                 + " (not applied again), " + refused + " refused"
-                + (items.brokenOff() ? "; reading stopped at the last error listed, the rest was not read" : "");
+                + (items.brokenOff() ? "; reading stopped at the last error listed: lines after it, if any, were not read" : "");
         if (accepted) {
             report.row(0, 0, null, AnswerReport.PROCESSED, counts + ".");
         } else {
@@ -246,7 +247,9 @@ class AnswerFiles {
             verifier.verifyDetached(content, signatureBytes, oin);
             return Optional.empty();
         } catch (SignatureRejectedException rejected) {
-            return Optional.of("The signature is not valid (" + rejected.reason() + "): " + rejected.getMessage());
+            String message = rejected.getMessage();
+            return Optional.of("The signature is not valid: " + (message.startsWith(rejected.reason().name())
+                    ? message : rejected.reason() + ": " + message));
         }
     }
 
