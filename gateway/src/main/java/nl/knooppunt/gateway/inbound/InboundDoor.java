@@ -1,6 +1,7 @@
 package nl.knooppunt.gateway.inbound;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -87,27 +88,35 @@ public class InboundDoor {
      */
     public List<InboundResult> receiveAllOrNothing(Participant sender, Iterable<InboundItem> items, String channel) {
         return call.execute(tx -> {
-            List<Attempt> attempts = new ArrayList<>();
+            // Only the result of each message is kept (not its refusal exception): a file of 100,000
+            // messages with many refusals stays small.
+            List<InboundResult> results = new ArrayList<>();
+            BitSet appliedNow = new BitSet();
             Set<UUID> appliedInThisCall = new HashSet<>();
             boolean anyRefused = false;
             for (InboundItem item : items) {
                 // Keeps going after a refusal, each message in its own savepoint, so that every error is listed.
                 Attempt attempt = attempt(sender, item, channel);
-                attempts.add(attempt);
                 anyRefused |= attempt.result().refused();
                 if (attempt.appliedNow()) {
+                    appliedNow.set(results.size());
                     appliedInThisCall.add(attempt.result().reference());
                 }
+                results.add(attempt.result());
             }
             if (!anyRefused) {
-                return attempts.stream().map(Attempt::result).toList();
+                return results;
             }
             tx.setRollbackOnly();
-            return attempts.stream().map(a -> {
-                InboundResult result = a.result();
-                boolean undone = a.appliedNow() || (result.replay() && appliedInThisCall.contains(result.reference()));
-                return undone ? InboundResult.notProcessed(result.reference()) : result;
-            }).toList();
+            for (int i = 0; i < results.size(); i++) {
+                InboundResult result = results.get(i);
+                boolean undone = appliedNow.get(i)
+                        || (result.replay() && appliedInThisCall.contains(result.reference()));
+                if (undone) {
+                    results.set(i, InboundResult.notProcessed(result.reference()));
+                }
+            }
+            return results;
         });
     }
 
