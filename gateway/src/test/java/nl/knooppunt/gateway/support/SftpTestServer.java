@@ -44,7 +44,8 @@ public final class SftpTestServer implements AutoCloseable {
 
     private SftpTestServer(Path directory) throws IOException, GeneralSecurityException {
         Files.createDirectories(directory);
-        this.root = Files.createDirectories(directory.resolve("root"));
+        // Absolute: MINA's virtual file system lists a relative root as "No such file".
+        this.root = Files.createDirectories(directory.resolve("root")).toAbsolutePath();
         this.privateKey = directory.resolve("gateway_ecdsa");
         this.knownHosts = directory.resolve("known_hosts");
         PublicKey clientKey = writeClientKey(privateKey);

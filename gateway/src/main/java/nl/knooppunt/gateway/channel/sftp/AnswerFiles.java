@@ -306,6 +306,8 @@ class AnswerFiles {
                 + "&localWorkDirectory=" + workDirectory(oin)
                 + "&move=${header." + TARGET + "}/${file:name}"
                 + "&delay=" + properties.pollInterval().toMillis()
-                + "&maxMessagesPerPoll=10";
+                + "&maxMessagesPerPoll=10"
+                // A server that keeps failing is polled less: after 3 failed polls, only every 10th.
+                + "&backoffErrorThreshold=3&backoffMultiplier=10";
     }
 }

@@ -20,13 +20,13 @@ final class AnswerReport implements AutoCloseable {
 
     static final String HEADER = "Regel;Kolom;Referentienummer;Code;Melding";
 
-    // File-level codes; per message the door's stable codes (InboundOutcome.code()).
-    static final String PROCESSED = "BESTAND_VERWERKT";
-    static final String REFUSED = "BESTAND_GEWEIGERD";
-    static final String DUPLICATE = "BESTAND_DUBBEL";
-    static final String SIGNATURE_MISSING = "HANDTEKENING_ONTBREEKT";
-    static final String SIGNATURE_INVALID = "HANDTEKENING_ONGELDIG";
-    static final String LAYOUT_UNKNOWN = "SCHEMA_ONGELDIG";
+    // File-level codes, in the style of the door's stable codes (InboundOutcome.code()) used per message.
+    static final String PROCESSED = "file-applied";
+    static final String REFUSED = "file-refused";
+    static final String DUPLICATE = "file-duplicate";
+    static final String SIGNATURE_MISSING = "file-signature-missing";
+    static final String SIGNATURE_INVALID = "file-signature-invalid";
+    static final String LAYOUT_UNKNOWN = nl.knooppunt.gateway.inbound.InboundOutcome.SCHEMA_INVALID.code();
 
     private final Writer out;
     private int rows;

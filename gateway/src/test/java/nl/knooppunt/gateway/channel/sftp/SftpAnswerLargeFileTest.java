@@ -127,7 +127,7 @@ class SftpAnswerLargeFileTest {
 
             List<String> rows = Files.readAllLines(report, StandardCharsets.UTF_8);
             assertThat(rows).hasSize(2);
-            assertThat(rows.get(1)).contains("BESTAND_VERWERKT").contains(MESSAGES + " messages: " + MESSAGES + " applied");
+            assertThat(rows.get(1)).contains("file-applied").contains(MESSAGES + " messages: " + MESSAGES + " applied");
             assertThat(jdbc.sql("select count(*) from claim where status = 'SALDO_CONFIRMED'").query(Long.class).single())
                     .isEqualTo(MESSAGES);
             await().atMost(Duration.ofMinutes(1)).until(() -> Files.exists(answers.resolve("processed").resolve(name)));

@@ -120,7 +120,7 @@ class SftpAnswerRestartTest {
             assertThat(second.isAlive()).as(second.tail()).isTrue();
             List<String> rows = Files.readAllLines(report, StandardCharsets.UTF_8);
             assertThat(rows).hasSize(2);
-            assertThat(rows.get(1)).contains("BESTAND_VERWERKT").contains(MESSAGES + " messages: ");
+            assertThat(rows.get(1)).contains("file-applied").contains(MESSAGES + " messages: ");
             await().atMost(Duration.ofMinutes(1)).until(() -> Files.exists(answers.resolve("processed").resolve(name)));
         }
         for (Conversation claim : claims) {

@@ -121,7 +121,7 @@ class SftpAnswerTest {
         assertThat(claimStatus(one)).isEqualTo("SALDO_CONFIRMED");
         assertThat(claimStatus(two)).isEqualTo("SALDO_CONFIRMED");
         assertThat(report).hasSize(1);
-        assertThat(report.get(0)[3]).isEqualTo("BESTAND_VERWERKT");
+        assertThat(report.get(0)[3]).isEqualTo("file-applied");
         assertThat(report.get(0)[4]).startsWith("2 messages: 2 applied");
         awaitMoved("stroom", name, "processed");
         assertThat(answers("stroom")).as("data, signature and done-file are gone from answers/")
@@ -146,7 +146,7 @@ class SftpAnswerTest {
         put("stroom", name, file, signature, true);
 
         List<String[]> report = awaitReport("stroom", name);
-        assertThat(report).singleElement().satisfies(row -> assertThat(row[3]).isEqualTo("BESTAND_DUBBEL"));
+        assertThat(report).singleElement().satisfies(row -> assertThat(row[3]).isEqualTo("file-duplicate"));
         awaitGoneFromAnswers("stroom", name);
         assertThat(Files.exists(processed("stroom", name))).isTrue();
         assertThat(count("select count(*) from inbound_message")).isEqualTo(inbound);
@@ -165,7 +165,7 @@ class SftpAnswerTest {
         put("stroom", name, tampered, sign(STROOM, signed), true);
 
         List<String[]> report = awaitReport("stroom", name);
-        assertThat(report).extracting(row -> row[3]).containsExactly("HANDTEKENING_ONGELDIG", "BESTAND_GEWEIGERD");
+        assertThat(report).extracting(row -> row[3]).containsExactly("file-signature-invalid", "file-refused");
         assertThat(report.get(0)[4]).contains("CONTENT_MISMATCH");
         awaitMoved("stroom", name, "failed");
         assertThat(claimStatus(one)).isEqualTo("SALDO_REQUESTED");
@@ -182,7 +182,7 @@ class SftpAnswerTest {
         put("stroom", name, csv(List.of(saldoAntwoord(one, "10.00"))), null, true);
 
         List<String[]> report = awaitReport("stroom", name);
-        assertThat(report).extracting(row -> row[3]).containsExactly("HANDTEKENING_ONTBREEKT", "BESTAND_GEWEIGERD");
+        assertThat(report).extracting(row -> row[3]).containsExactly("file-signature-missing", "file-refused");
         Path failed = SERVER.root().resolve("stroom/answers/failed").resolve(name);
         await().atMost(WAIT).until(() -> Files.exists(failed) && !Files.exists(answer("stroom", name + ".done")));
         assertThat(claimStatus(one)).isEqualTo("SALDO_REQUESTED");
@@ -208,7 +208,7 @@ class SftpAnswerTest {
 
         Files.write(answer("stroom", halfWritten + ".done"), new byte[0]);
 
-        assertThat(awaitReport("stroom", halfWritten).get(0)[3]).isEqualTo("BESTAND_VERWERKT");
+        assertThat(awaitReport("stroom", halfWritten).get(0)[3]).isEqualTo("file-applied");
         assertThat(claimStatus(early)).isEqualTo("SALDO_CONFIRMED");
     }
 
@@ -230,7 +230,7 @@ class SftpAnswerTest {
         assertThat(report).hasSize(2);
         assertThat(report.get(0)).startsWith("3", String.valueOf(SCHULDTYPE_COLUMN));
         assertThat(report.get(0)[3]).isEqualTo("inbound-schema-invalid");
-        assertThat(report.get(1)[3]).isEqualTo("BESTAND_GEWEIGERD");
+        assertThat(report.get(1)[3]).isEqualTo("file-refused");
         awaitMoved("stroom", name, "failed");
         assertThat(claimStatus(one)).as("the valid answer was not applied either").isEqualTo("SALDO_REQUESTED");
         assertThat(claimStatus(two)).isEqualTo("SALDO_REQUESTED");
@@ -250,7 +250,7 @@ class SftpAnswerTest {
 
         List<String[]> report = awaitReport("thuis", name);
         assertThat(report.get(0)).startsWith("4", String.valueOf(SCHULDTYPE_COLUMN));
-        assertThat(report.get(report.size() - 1)[3]).isEqualTo("BESTAND_VERWERKT");
+        assertThat(report.get(report.size() - 1)[3]).isEqualTo("file-applied");
         awaitMoved("thuis", name, "processed");
         assertThat(claimStatus(one)).isEqualTo("SALDO_CONFIRMED");
         assertThat(claimStatus(two)).isEqualTo("SALDO_CONFIRMED");
@@ -274,7 +274,7 @@ class SftpAnswerTest {
         List<String[]> report = awaitReport("stroom", allOrNothing);
         assertThat(report).extracting(row -> row[0] + ";" + row[1] + ";" + row[3]).containsExactly(
                 "2;" + SCHULDTYPE_COLUMN + ";inbound-schema-invalid", "4;" + SCHULDTYPE_COLUMN + ";inbound-schema-invalid",
-                ";;BESTAND_GEWEIGERD");
+                ";;file-refused");
 
         Delivered[] thuis = {deliveredSaldoverzoek(THUIS), deliveredSaldoverzoek(THUIS), deliveredSaldoverzoek(THUIS)};
         String each = fileName(THUIS);
@@ -318,7 +318,7 @@ class SftpAnswerTest {
 
         List<String[]> report = awaitReport("stroom", name);
         assertThat(report).singleElement().satisfies(row -> {
-            assertThat(row[3]).isEqualTo("BESTAND_VERWERKT");
+            assertThat(row[3]).isEqualTo("file-applied");
             assertThat(row[4]).startsWith("2 messages: 0 applied, 2 received before");
         });
         assertThat(count("select count(*) from inbound_message")).isEqualTo(inbound);
