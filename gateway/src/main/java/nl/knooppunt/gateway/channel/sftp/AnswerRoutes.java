@@ -59,7 +59,9 @@ class AnswerRoutes {
 
     /** Adds, renews and removes answer routes so that every active SFTP creditor has exactly one. */
     public synchronized void reconcile() throws Exception {
-        if (camel.isStopping() || camel.isStopped()) {
+        // Not while the context is still starting: a route added then is not always started with it
+        // (seen as a creditor whose files were never read); the next tick comes after the start.
+        if (!camel.isStarted()) {
             return;
         }
         Map<String, String> wanted = new HashMap<>();
@@ -111,6 +113,9 @@ class AnswerRoutes {
                 .parameter(SftpAnswerRoutes.SOURCE, source)
                 .parameter(SftpAnswerRoutes.REPOSITORY, repository)
                 .add();
+        if (!camel.getRouteController().getRouteStatus(routeId(oin)).isStarted()) {
+            camel.getRouteController().startRoute(routeId(oin));
+        }
         routes.put(oin, source);
         log.info("SFTP creditor {}: answer route started", oin);
     }
