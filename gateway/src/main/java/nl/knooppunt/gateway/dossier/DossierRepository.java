@@ -193,6 +193,12 @@ public class DossierRepository {
                 .update();
     }
 
+    /** The claim's status, read without a lock: one key lookup, for listeners that act on few claims. */
+    public Optional<ClaimStatus> findClaimStatus(UUID claimId) {
+        return jdbc.sql("select status from claim where id = ?").param(claimId)
+                .query((rs, n) -> ClaimStatus.valueOf(rs.getString(1))).optional();
+    }
+
     /** Records why the creditor will not cooperate (a RedenGeenMedewerking code), or null to clear it. */
     public void updateNoCooperationReason(UUID claimId, String reason) {
         jdbc.sql("update claim set no_cooperation_reason = :reason where id = :id")

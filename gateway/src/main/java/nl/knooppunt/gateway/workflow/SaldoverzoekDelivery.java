@@ -1,8 +1,6 @@
 package nl.knooppunt.gateway.workflow;
 
-import java.util.Optional;
 import nl.knooppunt.gateway.dossier.Cause;
-import nl.knooppunt.gateway.dossier.Claim;
 import nl.knooppunt.gateway.dossier.ClaimStatus;
 import nl.knooppunt.gateway.dossier.DossierRepository;
 import nl.knooppunt.gateway.dossier.StatusService;
@@ -52,8 +50,8 @@ class SaldoverzoekDelivery implements DeliveryListener {
         if (event.claimId() == null || !MessageType.SALDOVERZOEK.code().equals(event.messageType())) {
             return;
         }
-        Optional<Claim> claim = dossiers.findClaim(event.claimId());
-        if (claim.isEmpty() || claim.get().status() != from) {
+        // Called for every Saldoverzoek of every batch: one key lookup, and most claims are not in `from`.
+        if (dossiers.findClaimStatus(event.claimId()).filter(s -> s == from).isEmpty()) {
             return;
         }
         Cause cause = Cause.message(event.reference());
