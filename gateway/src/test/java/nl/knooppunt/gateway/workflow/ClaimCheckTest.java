@@ -30,6 +30,7 @@ import nl.knooppunt.gateway.inbound.InboundResult;
 import nl.knooppunt.gateway.outbound.BatchSender;
 import nl.knooppunt.gateway.outbound.DeliveryFailure;
 import nl.knooppunt.gateway.outbound.MailboxExpiry;
+import nl.knooppunt.gateway.outbound.OutboundMessages;
 import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.gateway.support.ApiClient;
@@ -98,6 +99,7 @@ class ClaimCheckTest {
     @Autowired ScriptedChannels.Script channels;
     @Autowired BatchSender sender;
     @Autowired MailboxExpiry expiry;
+    @Autowired OutboundMessages messages;
     @Autowired InboundDoor door;
     @Autowired DossierIntake intake;
     @Autowired DossierService dossiers;
@@ -170,6 +172,30 @@ class ClaimCheckTest {
         assertThat(outboundStatus(saldoverzoek)).isEqualTo("DELIVERED");
         assertThat(claimStatus(dossier.get(F))).isEqualTo("SALDO_CONFIRMED");
         assertThat(confirmedAmount(dossier.get(F))).isEqualByComparingTo("75.00");
+    }
+
+    @Test
+    void aDeadSaldoverzoekResubmittedByAnOperatorAndDeliveredPutsItsClaimBackToSaldoRequested() throws Exception {
+        Map<String, Conversation> dossier = submit(F);
+        channels.set(F, ScriptedChannels.CONNECTION_REFUSED);
+        clock.advance(Duration.ofHours(1));
+        dieAfterThreeAttempts(F);
+        UUID saldoverzoek = saldoverzoek(dossier.get(F));
+        assertThat(claimStatus(dossier.get(F))).isEqualTo("NOT_REACHED");
+
+        messages.resubmit(saldoverzoek, "operator-test");
+        channels.set(F, ScriptedChannels.ACCEPT);
+        clock.advance(Duration.ofHours(1));
+        assertThat(sender.sendDueBatches(F)).isEqualTo(1);
+
+        assertThat(outboundStatus(saldoverzoek)).isEqualTo("DELIVERED");
+        assertThat(claimStatus(dossier.get(F))).isEqualTo("SALDO_REQUESTED");
+        assertThat(lastClaimChange(dossier.get(F))).containsEntry("from_status", "NOT_REACHED")
+                .containsEntry("to_status", "SALDO_REQUESTED").containsEntry("cause_reference", saldoverzoek.toString());
+        // Its answer then counts as any other.
+        door.receive(creditor(F), InboundItem.of(saldoAntwoord(dossier.get(F), saldoverzoek,
+                line(Schuldtype.OPENSTAAND, "42.00", null))), "test");
+        assertThat(claimStatus(dossier.get(F))).isEqualTo("SALDO_CONFIRMED");
     }
 
     @Test
