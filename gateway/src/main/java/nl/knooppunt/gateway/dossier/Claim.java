@@ -18,5 +18,7 @@ public record Claim(
         BigDecimal amountKnownToShv,
         BigDecimal confirmedAmount,
         ClaimStatus status,
+        /* Why the creditor will not cooperate (a RedenGeenMedewerking code), if its latest answer was Geen medewerking. */
+        String noCooperationReason,
         UUID conversationReference,
         Instant updatedAt) {}

@@ -15,8 +15,21 @@ public enum ClaimStatus {
     SALDO_CONFIRMED,
     /** The creditor stated its claim and agreed up front (Saldoverzoek antwoord vooraf akkoord). */
     PRE_AGREED,
-    /** The creditor will not cooperate (Geen medewerking), e.g. client unknown. */
+    /**
+     * The creditor refuses to cooperate (Geen medewerking with reason finale kwijting, recent
+     * stabilisation attempt, or not with this SHV); the reason is kept with the claim.
+     */
     NO_COOPERATION,
+    /**
+     * The creditor has no claim on this client (Geen medewerking, reason klant onbekend): nothing to
+     * settle here.
+     */
+    NO_DEBT,
+    /**
+     * The Saldoverzoek did not reach the creditor: it became a dead letter or expired unfetched in
+     * the mailbox. A late answer still counts; the SHV may ask again.
+     */
+    NOT_REACHED,
     /** Betaalvoorstel queued for the creditor. */
     PROPOSAL_SENT,
     /** The creditor accepted the proposal. */
@@ -34,10 +47,13 @@ public enum ClaimStatus {
 
     public static final Transitions<ClaimStatus> TRANSITIONS = Transitions.of(ClaimStatus.class)
             .from(NEW, SALDO_REQUESTED, WITHDRAWN)
-            .from(SALDO_REQUESTED, SALDO_CONFIRMED, PRE_AGREED, NO_COOPERATION, WITHDRAWN)
+            .from(SALDO_REQUESTED, SALDO_CONFIRMED, PRE_AGREED, NO_COOPERATION, NO_DEBT, NOT_REACHED, WITHDRAWN)
             .from(SALDO_CONFIRMED, PROPOSAL_SENT, WITHDRAWN)
             .from(PRE_AGREED, PROPOSAL_SENT, SETTLED, WITHDRAWN)
             .from(NO_COOPERATION, SALDO_REQUESTED, WITHDRAWN)
+            .from(NO_DEBT, SALDO_REQUESTED, WITHDRAWN)
+            // The creditor had the message after all (its answer proves it), or the SHV asks again.
+            .from(NOT_REACHED, SALDO_CONFIRMED, PRE_AGREED, NO_COOPERATION, NO_DEBT, SALDO_REQUESTED, WITHDRAWN)
             .from(PROPOSAL_SENT, ACCEPTED, REJECTED, WITHDRAWN)
             .from(REJECTED, RECONSIDERATION_REQUESTED, WITHDRAWN)
             .from(RECONSIDERATION_REQUESTED, ACCEPTED, REJECTED, WITHDRAWN)

@@ -32,7 +32,7 @@ public class DossierRepository {
     private static final String SELECT_CLAIM = """
             select c.id, c.dossier_id, c.creditor_id, p.oin as creditor_oin, p.name as creditor_name, c.position,
                    c.client_number_at_creditor, c.invoice_numbers, c.amount_known_to_shv, c.confirmed_amount, c.status,
-                   c.updated_at,
+                   c.no_cooperation_reason, c.updated_at,
                    v.conversation_ref
               from claim c
               join participant p on p.id = c.creditor_id
@@ -185,12 +185,73 @@ public class DossierRepository {
                 .update();
     }
 
-    /** Records the amount the creditor stated in its Saldoverzoek antwoord. */
+    /** Records the amount that counts for the settlement, as the creditor stated it in its Saldoverzoek antwoord. */
     public void updateConfirmedAmount(UUID claimId, BigDecimal amount) {
         jdbc.sql("update claim set confirmed_amount = :amount where id = :id")
                 .param("id", claimId)
                 .param("amount", amount)
                 .update();
+    }
+
+    /** The claim's status, read without a lock: one key lookup, for listeners that act on few claims. */
+    public Optional<ClaimStatus> findClaimStatus(UUID claimId) {
+        return jdbc.sql("select status from claim where id = ?").param(claimId)
+                .query((rs, n) -> ClaimStatus.valueOf(rs.getString(1))).optional();
+    }
+
+    /** Records why the creditor will not cooperate (a RedenGeenMedewerking code), or null to clear it. */
+    public void updateNoCooperationReason(UUID claimId, String reason) {
+        jdbc.sql("update claim set no_cooperation_reason = :reason where id = :id")
+                .param("id", claimId)
+                .param("reason", reason)
+                .update();
+    }
+
+    /** Replaces the claim's lines with those of its latest answer. */
+    public void replaceClaimLines(UUID claimId, List<ClaimLine> lines) {
+        jdbc.sql("delete from claim_line where claim_id = ?").param(claimId).update();
+        for (ClaimLine l : lines) {
+            jdbc.sql("""
+                            insert into claim_line (claim_id, position, answer_reference, invoice_number_se,
+                                                    invoice_number_shv, debt_type, claim_type, origin_date,
+                                                    original_amount, principal, interest, costs, current_amount,
+                                                    transferred_to, counted)
+                            values (:claim, :position, :answer, :se, :shv, :debtType, :claimType, :origin,
+                                    :original, :principal, :interest, :costs, :current, :transferredTo, :counted)
+                            """)
+                    .param("claim", claimId)
+                    .param("position", l.position())
+                    .param("answer", l.answerReference())
+                    .param("se", l.invoiceNumberSe())
+                    .param("shv", l.invoiceNumberShv())
+                    .param("debtType", l.debtType())
+                    .param("claimType", l.claimType())
+                    .param("origin", l.originDate())
+                    .param("original", l.originalAmount())
+                    .param("principal", l.principal())
+                    .param("interest", l.interest())
+                    .param("costs", l.costs())
+                    .param("current", l.currentAmount())
+                    .param("transferredTo", l.transferredTo())
+                    .param("counted", l.counted())
+                    .update();
+        }
+    }
+
+    /** The lines of every claim of the dossier, per claim in the order of the answer. */
+    public List<ClaimLine> findClaimLines(UUID dossierId) {
+        return jdbc.sql("""
+                        select l.* from claim_line l join claim c on c.id = l.claim_id
+                         where c.dossier_id = ? order by c.position, l.position
+                        """)
+                .param(dossierId)
+                .query((rs, n) -> new ClaimLine(rs.getObject("claim_id", UUID.class), rs.getInt("position"),
+                        rs.getObject("answer_reference", UUID.class), rs.getString("invoice_number_se"),
+                        rs.getString("invoice_number_shv"), rs.getString("debt_type"), rs.getString("claim_type"),
+                        rs.getObject("origin_date", java.time.LocalDate.class), rs.getBigDecimal("original_amount"),
+                        rs.getBigDecimal("principal"), rs.getBigDecimal("interest"), rs.getBigDecimal("costs"),
+                        rs.getBigDecimal("current_amount"), rs.getString("transferred_to"), rs.getBoolean("counted")))
+                .list();
     }
 
     void updateClaimStatus(UUID claimId, ClaimStatus status, Instant now) {
@@ -288,6 +349,7 @@ public class DossierRepository {
                 rs.getBigDecimal("amount_known_to_shv"),
                 rs.getBigDecimal("confirmed_amount"),
                 ClaimStatus.valueOf(rs.getString("status")),
+                rs.getString("no_cooperation_reason"),
                 rs.getObject("conversation_ref", UUID.class),
                 instant(rs, "updated_at"));
     }

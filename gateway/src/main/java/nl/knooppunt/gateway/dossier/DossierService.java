@@ -153,7 +153,8 @@ public class DossierService {
     public DossierDetails get(UUID dossierId) {
         Dossier dossier = dossiers.findById(dossierId).orElseThrow(() -> new DossierNotFoundException(dossierId));
         Optional<ClientData> client = dossiers.findClientData(dossierId).map(sealed -> clientData.open(dossierId, sealed));
-        return new DossierDetails(dossier, client, dossiers.findClaims(dossierId), history.findByDossier(dossierId));
+        return new DossierDetails(dossier, client, dossiers.findClaims(dossierId), dossiers.findClaimLines(dossierId),
+                history.findByDossier(dossierId));
     }
 
     @Transactional(readOnly = true)

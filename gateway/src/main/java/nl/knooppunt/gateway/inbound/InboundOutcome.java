@@ -11,7 +11,7 @@ public enum InboundOutcome {
     SCHEMA_INVALID("inbound-schema-invalid"),
     /** No conversation, or no message to answer, with these references exists for the sender. */
     UNKNOWN_CONVERSATION("inbound-unknown-conversation"),
-    /** This type may not answer that message, that message was not delivered yet, or it was answered already. */
+    /** This type may not answer that message, that message was never sent (still queued), or it was answered already. */
     REPLY_NOT_PERMITTED("inbound-reply-not-permitted"),
     /** The sender may not send this: another sender's identity, another creditor's conversation, an SHV message type. */
     NOT_AUTHORIZED("inbound-not-authorized"),

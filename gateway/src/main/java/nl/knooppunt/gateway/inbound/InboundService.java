@@ -159,10 +159,12 @@ class InboundService {
             throw new InboundRejectedException(InboundOutcome.REPLY_NOT_PERMITTED,
                     "A " + type.code() + " may not answer a " + answeredType.code());
         }
+        // A creditor that holds the Referentienummer has received the message, whatever the transport
+        // record says (still batched, dead, expired): its answer counts, and marks the message reached.
         OutboundStatus delivery = outbound.find(crossReference).map(OutboundMessageView::status).orElse(null);
-        if (delivery != null && !delivery.reachedRecipient()) {
+        if (delivery != null && !delivery.reachedRecipient() && !outbound.answeredByRecipient(crossReference)) {
             throw new InboundRejectedException(InboundOutcome.REPLY_NOT_PERMITTED,
-                    "Message " + crossReference + " has not been delivered to you");
+                    "Message " + crossReference + " has not been sent to you");
         }
     }
 

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -81,6 +82,29 @@ public class OutboundMessages {
                         enumOrNull(AttemptOutcome.class, rs.getString("outcome")), rs.getString("detail"),
                         enumOrNull(MemberOutcome.class, rs.getString("message_outcome"))))
                 .list();
+    }
+
+    /**
+     * The recipient answered the message: it had it, whatever the transport record says. A message
+     * still batched (the recipient's acknowledgement was lost or is on its way), dead or expired is
+     * marked {@link OutboundStatus#DELIVERED} (the table says from where; listeners hear of it as
+     * delivered); a message already reached stays as it is. A message that never left
+     * ({@link OutboundStatus#PENDING}) or was discarded cannot have been received.
+     *
+     * @return whether the message counts as reached now
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean answeredByRecipient(UUID reference) {
+        OutboundStatus status = jdbc.sql("select status from outbound_message where reference = ? for update")
+                .param(reference)
+                .query((rs, n) -> OutboundStatus.valueOf(rs.getString(1)))
+                .optional()
+                .orElseThrow(() -> new OutboundMessageNotFoundException(reference));
+        if (status.reachedRecipient()) {
+            return true;
+        }
+        return moves.move(OutboundStatus.DELIVERED, "delivered_at = coalesce(m.delivered_at, :at), expires_at = null",
+                null, "m.reference = :ref", Map.of("ref", reference), clock.instant()) == 1;
     }
 
     /** Puts a dead or expired message back in the outbox, to leave with the creditor's next batch. */

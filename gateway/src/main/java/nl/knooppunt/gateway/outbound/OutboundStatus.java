@@ -8,7 +8,10 @@ public enum OutboundStatus {
     PENDING,
     /** In a batch that is being sent or waits for its next attempt. */
     BATCHED,
-    /** The creditor's system accepted it (push channels). */
+    /**
+     * The creditor's system accepted it (push channels), or the recipient answered it while the
+     * gateway's record said otherwise (still batched, dead or expired): an answer proves receipt.
+     */
     DELIVERED,
     /** Placed in the creditor's mailbox; waits to be fetched. */
     IN_MAILBOX,
@@ -28,8 +31,9 @@ public enum OutboundStatus {
             .from(BATCHED, DELIVERED, IN_MAILBOX, DEAD)
             .from(IN_MAILBOX, FETCHED, EXPIRED)
             .from(FETCHED, FETCHED, CONFIRMED, EXPIRED)
-            .from(DEAD, PENDING, DISCARDED)
-            .from(EXPIRED, PENDING, DISCARDED)
+            // DELIVERED from DEAD or EXPIRED: the recipient answered it, so it had it after all.
+            .from(DEAD, PENDING, DISCARDED, DELIVERED)
+            .from(EXPIRED, PENDING, DISCARDED, DELIVERED)
             .build();
 
     /**
@@ -39,4 +43,5 @@ public enum OutboundStatus {
     public boolean reachedRecipient() {
         return this == DELIVERED || this == IN_MAILBOX || this == FETCHED || this == CONFIRMED;
     }
+
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.knooppunt.gateway.dossier.Claim;
+import nl.knooppunt.gateway.dossier.ClaimLine;
 import nl.knooppunt.gateway.dossier.ClientData;
 import nl.knooppunt.gateway.dossier.Dossier;
 import nl.knooppunt.gateway.dossier.DossierDetails;
@@ -68,16 +69,27 @@ final class DossierApiMapper {
                 .orElse(null);
         return new DossierResponse(d.id(), d.shvOin(), d.shvReference(), d.settlementType().name(), d.status().name(),
                 d.submittedAt(), d.updatedAt(), d.closedAt(), client, contact, d.personalDataPurgedAt(),
-                details.claims().stream().map(DossierApiMapper::toClaim).toList(),
+                details.claims().stream().map(c -> toClaim(c, details.linesOf(c.id()))).toList(),
                 messages.stream().map(DossierApiMapper::toMessage).toList(),
                 details.history().stream().map(DossierApiMapper::toChange).toList());
     }
 
-    private static DossierResponse.ClaimResponse toClaim(Claim c) {
+    private static DossierResponse.ClaimResponse toClaim(Claim c, List<ClaimLine> lines) {
+        String confirmed = amount(c.confirmedAmount());
         return new DossierResponse.ClaimResponse(c.id(), c.creditorOin(), c.creditorName(), c.clientNumberAtCreditor(),
-                c.invoiceNumbers(), c.amountKnownToShv() == null ? null : c.amountKnownToShv().toPlainString(),
-                c.confirmedAmount() == null ? null : c.confirmedAmount().toPlainString(),
-                c.status().name(), c.conversationReference(), c.updatedAt());
+                c.invoiceNumbers(), amount(c.amountKnownToShv()), confirmed, confirmed,
+                lines.stream().map(DossierApiMapper::toLine).toList(), c.status().name(), c.noCooperationReason(),
+                c.conversationReference(), c.updatedAt());
+    }
+
+    private static DossierResponse.ClaimLineResponse toLine(ClaimLine l) {
+        return new DossierResponse.ClaimLineResponse(l.invoiceNumberSe(), l.invoiceNumberShv(), l.debtType(),
+                l.claimType(), l.originDate(), amount(l.originalAmount()), amount(l.principal()), amount(l.interest()),
+                amount(l.costs()), amount(l.currentAmount()), l.transferredTo(), l.counted());
+    }
+
+    private static String amount(BigDecimal a) {
+        return a == null ? null : a.toPlainString();
     }
 
     private static DossierResponse.MessageResponse toMessage(OutboundMessageView m) {

@@ -2,6 +2,7 @@ package nl.knooppunt.gateway.shvapi;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,12 +33,44 @@ record DossierResponse(
             String clientNumberAtCreditor,
             List<String> invoiceNumbers,
             @Schema(description = "Amount the SHV believes is owed, euros with two decimals.") String amountKnownToShv,
-            @Schema(description = "The claim as the creditor stated it in its Saldoverzoek antwoord (sum of its current amounts).")
+            @Schema(description = "The claim as the creditor stated it in its Saldoverzoek antwoord: the sum of the "
+                    + "current amounts of the lines that count (the same as countedAmount; kept for existing clients).")
             String confirmedAmount,
+            @Schema(description = "The amount that counts for the settlement: the sum of the current amounts of the "
+                    + "lines with debtType OPENSTAAND. Transferred (OVERGEDRAGEN) and unknown (ONBEKEND) lines do not count.")
+            String countedAmount,
+            @Schema(description = "The lines of the creditor's latest Saldoverzoek antwoord, in its order.")
+            List<ClaimLineResponse> lines,
+            @Schema(description = "Claim status: NEW, SALDO_REQUESTED, SALDO_CONFIRMED, PRE_AGREED, NO_COOPERATION (the "
+                    + "creditor refuses), NO_DEBT (Geen medewerking, klant onbekend), NOT_REACHED (the Saldoverzoek became "
+                    + "a dead letter or expired), PROPOSAL_SENT, ACCEPTED, REJECTED, RECONSIDERATION_REQUESTED, SETTLED, "
+                    + "TERMINATED or WITHDRAWN; see docs/workflow.md.")
             String status,
+            @Schema(description = "Why the creditor will not cooperate, when its latest answer was Geen medewerking.",
+                    allowableValues = {"KLANT_ONBEKEND", "FINALE_KWIJTING_ONTVANGEN", "RECENTE_STABILISATIEPOGING",
+                            "GEEN_SAMENWERKING_SHV"})
+            String noCooperationReason,
             @Schema(description = "ConversatieReferentienummer of the exchange with this creditor about this claim.")
             UUID conversationReference,
             Instant updatedAt) {}
+
+    @Schema(name = "ClaimLine", description = "One claim line (VorderingSE) of a creditor's Saldoverzoek antwoord.")
+    record ClaimLineResponse(
+            @Schema(description = "FactuurnummerSE.") String invoiceNumberSe,
+            @Schema(description = "FactuurnummerSEVolgensSHV.") String invoiceNumberShv,
+            @Schema(description = "Schuldtype.", allowableValues = {"OPENSTAAND", "OVERGEDRAGEN", "ONBEKEND"})
+            String debtType,
+            @Schema(description = "VorderingsType.") String claimType,
+            @Schema(description = "Ontstaansdatum.") LocalDate originDate,
+            @Schema(description = "OorspronkelijkBedrag, euros with two decimals.") String originalAmount,
+            @Schema(description = "Hoofdsom.") String principal,
+            @Schema(description = "Rente.") String interest,
+            @Schema(description = "Kosten.") String costs,
+            @Schema(description = "ActueelVorderingsbedrag.") String currentAmount,
+            @Schema(description = "For a transferred line: the party that holds the debt now (OvergedragenAan), "
+                    + "for the SHV to add as a creditor.") String transferredTo,
+            @Schema(description = "Whether the line counts for the settlement (only OPENSTAAND lines do).")
+            boolean counted) {}
 
     @Schema(name = "OutgoingMessage")
     record MessageResponse(

@@ -15,20 +15,32 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves a dossier on when its claims together say so: the saldo inventory is complete when every
- * creditor has answered its Saldoverzoek, and the settlement is agreed when every creditor still in
- * it has accepted (or agreed up front). Runs in the transaction of the claim change.
+ * Moves a dossier on when its claims together say so. Runs in the transaction of the claim change.
+ *
+ * <p>The rules, per claim status:
+ * <ul>
+ * <li><b>Saldo inventory complete</b> ({@code SALDO_INVENTORY → PROPOSAL_READY}) when no claim waits
+ *     for its Saldoverzoek any more: every claim is {@link #SALDO_ANSWERED} — the creditor stated its
+ *     claim ({@code SALDO_CONFIRMED}, {@code PRE_AGREED}), has no claim ({@code NO_DEBT}), refuses
+ *     ({@code NO_COOPERATION}), could not be reached ({@code NOT_REACHED}: its Saldoverzoek became a
+ *     dead letter or expired, so waiting would be forever; a late answer still counts), or the claim
+ *     was withdrawn. Only {@code NEW} and {@code SALDO_REQUESTED} keep the dossier waiting.</li>
+ * <li><b>Settlement agreed</b> ({@code PROPOSAL_SENT | RECONSIDERATION → AGREED}) when every claim
+ *     is {@link #AGREEING} or {@link #LEFT_OUT} of the settlement (no proposal went to it: no debt,
+ *     refused, not reached, withdrawn), and at least one agrees.</li>
+ * </ul>
  */
 @Service
 public class DossierProgress {
 
-    /** A creditor has answered its Saldoverzoek (or is out of the picture). */
+    /** The Saldoverzoek has its outcome: answered, not reached, or the claim withdrawn. */
     static final Set<ClaimStatus> SALDO_ANSWERED = EnumSet.of(ClaimStatus.SALDO_CONFIRMED, ClaimStatus.PRE_AGREED,
-            ClaimStatus.NO_COOPERATION, ClaimStatus.WITHDRAWN);
+            ClaimStatus.NO_COOPERATION, ClaimStatus.NO_DEBT, ClaimStatus.NOT_REACHED, ClaimStatus.WITHDRAWN);
     /** A creditor agrees with the settlement. */
     static final Set<ClaimStatus> AGREEING = EnumSet.of(ClaimStatus.ACCEPTED, ClaimStatus.PRE_AGREED);
     /** Claims that take no part in the settlement. */
-    static final Set<ClaimStatus> LEFT_OUT = EnumSet.of(ClaimStatus.NO_COOPERATION, ClaimStatus.WITHDRAWN);
+    static final Set<ClaimStatus> LEFT_OUT = EnumSet.of(ClaimStatus.NO_COOPERATION, ClaimStatus.NO_DEBT,
+            ClaimStatus.NOT_REACHED, ClaimStatus.WITHDRAWN);
 
     private final DossierRepository dossiers;
     private final StatusService statuses;
@@ -46,7 +58,7 @@ public class DossierProgress {
         List<Claim> claims = dossiers.findClaims(dossierId);
         if (status == DossierStatus.SALDO_INVENTORY
                 && claims.stream().allMatch(c -> SALDO_ANSWERED.contains(c.status()))) {
-            statuses.changeDossier(dossierId, DossierStatus.PROPOSAL_READY, cause, "every creditor answered the saldoverzoek");
+            statuses.changeDossier(dossierId, DossierStatus.PROPOSAL_READY, cause, "every saldoverzoek answered or not reached");
         } else if ((status == DossierStatus.PROPOSAL_SENT || status == DossierStatus.RECONSIDERATION)
                 && claims.stream().allMatch(c -> AGREEING.contains(c.status()) || LEFT_OUT.contains(c.status()))
                 && claims.stream().anyMatch(c -> AGREEING.contains(c.status()))) {

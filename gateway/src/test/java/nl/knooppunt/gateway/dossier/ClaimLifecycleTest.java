@@ -3,6 +3,8 @@ package nl.knooppunt.gateway.dossier;
 import static nl.knooppunt.gateway.dossier.ClaimStatus.ACCEPTED;
 import static nl.knooppunt.gateway.dossier.ClaimStatus.NEW;
 import static nl.knooppunt.gateway.dossier.ClaimStatus.NO_COOPERATION;
+import static nl.knooppunt.gateway.dossier.ClaimStatus.NO_DEBT;
+import static nl.knooppunt.gateway.dossier.ClaimStatus.NOT_REACHED;
 import static nl.knooppunt.gateway.dossier.ClaimStatus.PRE_AGREED;
 import static nl.knooppunt.gateway.dossier.ClaimStatus.PROPOSAL_SENT;
 import static nl.knooppunt.gateway.dossier.ClaimStatus.RECONSIDERATION_REQUESTED;
@@ -51,6 +53,18 @@ class ClaimLifecycleTest {
                 List.of(NEW, SALDO_REQUESTED, PRE_AGREED, PROPOSAL_SENT, ACCEPTED, SETTLED));
         PATHS.put("no cooperation, asked again, then stated",
                 List.of(NEW, SALDO_REQUESTED, NO_COOPERATION, SALDO_REQUESTED, SALDO_CONFIRMED));
+        PATHS.put("no debt at this creditor (klant onbekend), asked again, then stated",
+                List.of(NEW, SALDO_REQUESTED, NO_DEBT, SALDO_REQUESTED, SALDO_CONFIRMED));
+        PATHS.put("not reached, then the creditor answers late with its claim",
+                List.of(NEW, SALDO_REQUESTED, NOT_REACHED, SALDO_CONFIRMED, PROPOSAL_SENT, ACCEPTED, SETTLED));
+        PATHS.put("not reached, then the creditor answers late agreeing up front",
+                List.of(NEW, SALDO_REQUESTED, NOT_REACHED, PRE_AGREED));
+        PATHS.put("not reached, then the creditor answers late: it will not cooperate",
+                List.of(NEW, SALDO_REQUESTED, NOT_REACHED, NO_COOPERATION));
+        PATHS.put("not reached, then the creditor answers late: client unknown",
+                List.of(NEW, SALDO_REQUESTED, NOT_REACHED, NO_DEBT));
+        PATHS.put("not reached, reached after all (resubmitted), then stated",
+                List.of(NEW, SALDO_REQUESTED, NOT_REACHED, SALDO_REQUESTED, SALDO_CONFIRMED));
         PATHS.put("rejected, asked to reconsider, accepted",
                 List.of(NEW, SALDO_REQUESTED, SALDO_CONFIRMED, PROPOSAL_SENT, REJECTED, RECONSIDERATION_REQUESTED,
                         ACCEPTED, SETTLED));
@@ -63,6 +77,8 @@ class ClaimLifecycleTest {
         PATHS.put("withdrawn with the saldo stated", List.of(NEW, SALDO_REQUESTED, SALDO_CONFIRMED, WITHDRAWN));
         PATHS.put("withdrawn after agreeing up front", List.of(NEW, SALDO_REQUESTED, PRE_AGREED, WITHDRAWN));
         PATHS.put("withdrawn after no cooperation", List.of(NEW, SALDO_REQUESTED, NO_COOPERATION, WITHDRAWN));
+        PATHS.put("withdrawn after no debt", List.of(NEW, SALDO_REQUESTED, NO_DEBT, WITHDRAWN));
+        PATHS.put("withdrawn when not reached", List.of(NEW, SALDO_REQUESTED, NOT_REACHED, WITHDRAWN));
         PATHS.put("withdrawn while the proposal is out",
                 List.of(NEW, SALDO_REQUESTED, SALDO_CONFIRMED, PROPOSAL_SENT, WITHDRAWN));
         PATHS.put("withdrawn after accepting",

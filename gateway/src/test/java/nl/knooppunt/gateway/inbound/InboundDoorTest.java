@@ -173,13 +173,26 @@ class InboundDoorTest {
         Snapshot before = snapshot();
         long historyOfTwo = count("select count(*) from status_history where claim_id = ?", two.conversation().claimId());
 
-        List<InboundResult> results = door.receiveEach(creditor(), List.of(
-                InboundItem.of(saldoAntwoord(one, "10.00")),
-                InboundItem.of(inUnknownConversation(saldoAntwoord(two, "20.00"))),
-                // Passes every check and moves the claim, then fails storing the sum of its amounts: undone
-                // to its savepoint. (Each amount is within the contract, their sum is not within the column.)
-                InboundItem.of(claimsTooLargeInSum(two)),
-                InboundItem.of(saldoAntwoord(three, "30.00"))), CHANNEL);
+        List<InboundResult> results;
+        // A fault of the gateway after writes: the database fails storing the answer's lines (as a numeric
+        // overflow did before the sum of the amounts was checked at the door).
+        jdbc.sql("""
+                create function fail_claim_line() returns trigger language plpgsql as $$
+                begin raise exception 'storing this line fails' using errcode = 'numeric_value_out_of_range'; end $$""")
+                .update();
+        jdbc.sql("create trigger fail_claim_line before insert on claim_line for each row "
+                + "when (new.invoice_number_se = 'FAILS-AFTER-WRITES') execute function fail_claim_line()").update();
+        try {
+            results = door.receiveEach(creditor(), List.of(
+                    InboundItem.of(saldoAntwoord(one, "10.00")),
+                    InboundItem.of(inUnknownConversation(saldoAntwoord(two, "20.00"))),
+                    // Passes every check and moves the claim, then fails storing its lines: undone to its savepoint.
+                    InboundItem.of(failsAfterWrites(two)),
+                    InboundItem.of(saldoAntwoord(three, "30.00"))), CHANNEL);
+        } finally {
+            jdbc.sql("drop trigger fail_claim_line on claim_line").update();
+            jdbc.sql("drop function fail_claim_line()").update();
+        }
 
         assertThat(results).extracting(InboundResult::outcome).containsExactly(InboundOutcome.ACCEPTED,
                 InboundOutcome.UNKNOWN_CONVERSATION, InboundOutcome.INTERNAL_ERROR, InboundOutcome.ACCEPTED);
@@ -338,14 +351,12 @@ class InboundDoorTest {
                         new BigDecimal(amount), null, null))));
     }
 
-    private static Message claimsTooLargeInSum(Delivered d) {
-        List<VorderingSE> claims = new ArrayList<>();
-        for (int i = 0; i < 101; i++) {
-            claims.add(new VorderingSE("F-" + i, null, Schuldtype.OPENSTAAND, VorderingsType.CONCURRENT, null, null, null,
-                    null, null, new BigDecimal("9999999999.99"), null, null));
-        }
+    /** An answer whose line the test's trigger refuses to store. */
+    private static Message failsAfterWrites(Delivered d) {
         return answer(d, MessageType.SALDOVERZOEK_ANTWOORD, new SaldoverzoekAntwoord("K-1", "SE-1",
-                new Contactpersoon("Afdeling Incasso", null, null), LocalDate.now(), claims));
+                new Contactpersoon("Afdeling Incasso", null, null), LocalDate.now(), List.of(new VorderingSE(
+                        "FAILS-AFTER-WRITES", null, Schuldtype.OPENSTAAND, VorderingsType.CONCURRENT, null, null, null,
+                        null, null, new BigDecimal("20.00"), null, null))));
     }
 
     /** An answer of a type that may not answer a Saldoverzoek. */
