@@ -6,9 +6,12 @@ import static nl.knooppunt.gateway.database.Timestamps.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.knooppunt.gateway.shared.PageOf;
 import org.slf4j.Logger;
@@ -105,6 +108,45 @@ public class OutboundMessages {
         }
         return moves.move(OutboundStatus.DELIVERED, "delivered_at = coalesce(m.delivered_at, :at), expires_at = null",
                 null, "m.reference = :ref", Map.of("ref", reference), clock.instant()) == 1;
+    }
+
+    /**
+     * The recipients among {@code recipientIds} that have, or may have, a message of the dossier:
+     * one reached them (delivered, fetched, confirmed) or is in a batch on its way (it may have
+     * arrived already).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<UUID> recipientsContacted(UUID dossierId, Collection<UUID> recipientIds) {
+        if (recipientIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select distinct recipient_id from outbound_message
+                         where dossier_id = :dossier and recipient_id in (:recipients)
+                           and status in ('BATCHED', 'DELIVERED', 'FETCHED', 'CONFIRMED')
+                        """)
+                .param("dossier", dossierId)
+                .param("recipients", recipientIds)
+                .query(UUID.class)
+                .list());
+    }
+
+    /**
+     * Cancels every message of the dossier to these recipients that has not reached them: queued,
+     * in a batch, unfetched in the mailbox, dead or expired ({@link OutboundStatus#CANCELLED}; the
+     * table says from where). A message in a batch to a push channel may still arrive with its
+     * batch, which is immutable.
+     *
+     * @return how many messages were cancelled
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int cancelForDossier(UUID dossierId, Collection<UUID> recipientIds) {
+        if (recipientIds.isEmpty()) {
+            return 0;
+        }
+        return moves.move(OutboundStatus.CANCELLED, "expires_at = null", null,
+                "m.dossier_id = :dossier and m.recipient_id in (:recipients)",
+                Map.of("dossier", dossierId, "recipients", recipientIds), clock.instant());
     }
 
     /** Puts a dead or expired message back in the outbox, to leave with the creditor's next batch. */

@@ -24,16 +24,23 @@ public enum OutboundStatus {
     /** Not fetched and confirmed within the expiry period (5 werkdagen). */
     EXPIRED,
     /** An operator gave up on this dead letter or expired message. */
-    DISCARDED;
+    DISCARDED,
+    /**
+     * Its dossier was withdrawn before the message reached its recipient: it will not be sent
+     * (queued), placed (in a batch to a mailbox), fetched (in the mailbox) or offered for
+     * resubmission (dead, expired). A message already in a batch to a push channel may still arrive
+     * with its batch, which is immutable; that recipient is told of the withdrawal after it.
+     */
+    CANCELLED;
 
     public static final Transitions<OutboundStatus> TRANSITIONS = Transitions.of(OutboundStatus.class)
-            .from(PENDING, BATCHED)
-            .from(BATCHED, DELIVERED, IN_MAILBOX, DEAD)
-            .from(IN_MAILBOX, FETCHED, EXPIRED)
+            .from(PENDING, BATCHED, CANCELLED)
+            .from(BATCHED, DELIVERED, IN_MAILBOX, DEAD, CANCELLED)
+            .from(IN_MAILBOX, FETCHED, EXPIRED, CANCELLED)
             .from(FETCHED, FETCHED, CONFIRMED, EXPIRED)
             // DELIVERED from DEAD or EXPIRED: the recipient answered it, so it had it after all.
-            .from(DEAD, PENDING, DISCARDED, DELIVERED)
-            .from(EXPIRED, PENDING, DISCARDED, DELIVERED)
+            .from(DEAD, PENDING, DISCARDED, DELIVERED, CANCELLED)
+            .from(EXPIRED, PENDING, DISCARDED, DELIVERED, CANCELLED)
             .build();
 
     /**

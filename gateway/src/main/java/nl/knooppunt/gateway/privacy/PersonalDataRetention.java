@@ -15,8 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Data minimisation: once a dossier has been closed for the retention period, its personal data is
  * removed — the client data and the content of its messages — while the anonymous record of what
- * happened (statuses, history, delivery attempts, the audit log) stays. Run hourly by the route
- * {@code privacy-retention}; purging twice is harmless.
+ * happened (statuses, history, delivery attempts, the audit log) stays. A message still on its way when
+ * its dossier is purged (queued, or in a batch being sent or retried) keeps its content until it is
+ * done; a later run removes it. Run hourly by the route {@code privacy-retention}; purging twice is
+ * harmless.
  */
 @Service
 public class PersonalDataRetention {
@@ -47,19 +49,27 @@ public class PersonalDataRetention {
                 .param("cutoff", utc(now.minus(properties.retention())))
                 .query(UUID.class)
                 .list();
-        if (!purged.isEmpty()) {
-            // Message contents carry the same personal data; only messages still on their way keep theirs.
-            jdbc.sql("""
-                            update outbound_message set payload = null
-                             where dossier_id in (:ids) and payload is not null and status not in ('PENDING', 'BATCHED')
-                            """)
-                    .param("ids", purged)
-                    .update();
-            jdbc.sql("update inbound_message set payload = null where dossier_id in (:ids) and payload is not null")
-                    .param("ids", purged)
-                    .update();
-            log.info("Personal data of {} closed dossier(s) purged after the retention period of {} days",
-                    purged.size(), properties.retention().toDays());
+        // Message contents carry the same personal data. Every run also reaches the messages of dossiers
+        // purged before that were still on their way then (queued, or in a batch being sent).
+        int messages = jdbc.sql("""
+                        update outbound_message m set payload = null
+                          from dossier d
+                         where d.id = m.dossier_id and d.personal_data_purged_at is not null
+                           and m.payload is not null and m.status not in ('PENDING', 'BATCHED')
+                           and not exists (select 1 from batch_member bm join outbound_batch b on b.id = bm.batch_id
+                                            where bm.message_reference = m.reference
+                                              and b.status in ('READY', 'SENDING'))
+                        """)
+                .update();
+        messages += jdbc.sql("""
+                        update inbound_message i set payload = null
+                          from dossier d
+                         where d.id = i.dossier_id and d.personal_data_purged_at is not null and i.payload is not null
+                        """)
+                .update();
+        if (!purged.isEmpty() || messages > 0) {
+            log.info("Personal data of {} closed dossier(s) purged after the retention period of {} days; "
+                    + "{} message content(s) removed", purged.size(), properties.retention().toDays(), messages);
         }
         return purged;
     }

@@ -27,6 +27,7 @@ import nl.knooppunt.gateway.shared.FieldProblem;
 import nl.knooppunt.gateway.shared.InvalidRequestException;
 import nl.knooppunt.gateway.time.TimeProperties;
 import nl.knooppunt.gateway.workflow.DossierIntake;
+import nl.knooppunt.gateway.workflow.DossierWithdrawal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -41,7 +42,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** SHV REST API v1: submit, read and list dossiers. */
+/** SHV REST API v1: submit, read, list and withdraw dossiers. */
 @RestController
 @RequestMapping(path = "/api/v1/dossiers", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Dossiers", description = "Submit dossiers and follow the status of every claim. Only for SHVs, "
@@ -57,13 +58,16 @@ class DossierController {
     private final DossierService dossiers;
     private final DossierIntake intake;
     private final OutboundMessages messages;
+    private final DossierWithdrawal withdrawal;
     /** Calendar dates in filters are dates in the gateway's time zone. */
     private final ZoneId zone;
 
-    DossierController(DossierService dossiers, DossierIntake intake, OutboundMessages messages, TimeProperties time) {
+    DossierController(DossierService dossiers, DossierIntake intake, OutboundMessages messages,
+                      DossierWithdrawal withdrawal, TimeProperties time) {
         this.dossiers = dossiers;
         this.intake = intake;
         this.messages = messages;
+        this.withdrawal = withdrawal;
         this.zone = time.zone();
     }
 
@@ -118,6 +122,24 @@ class DossierController {
     @ApiResponse(responseCode = "404", description = "No such dossier of yours",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     DossierResponse get(@AuthenticationPrincipal ParticipantPrincipal caller, @PathVariable UUID id) {
+        return read(caller, id);
+    }
+
+    @PostMapping("/{id}/withdraw")
+    @Operation(operationId = "withdrawDossier", summary = "Withdraw a dossier",
+            description = "Ends the dossier before agreement and closes it (the retention period of its personal data "
+                    + "starts). Its messages that have not reached a creditor are cancelled: queued, unfetched in a "
+                    + "mailbox, dead or expired. Every claim moves to WITHDRAWN. Every creditor that has (or may have) "
+                    + "had a message of the dossier is told with a Statusbericht SHV DOSSIER_GESLOTEN. Withdrawing a "
+                    + "withdrawn dossier again returns it unchanged.")
+    @ApiResponse(responseCode = "200", description = "The dossier, withdrawn")
+    @ApiResponse(responseCode = "404", description = "No such dossier of yours",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The dossier is agreed or closed otherwise; nothing was changed "
+            + "(urn:knooppunt:problem:conflict)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    DossierResponse withdraw(@AuthenticationPrincipal ParticipantPrincipal caller, @PathVariable UUID id) {
+        withdrawal.withdraw(caller.participant(), id);
         return read(caller, id);
     }
 
