@@ -30,6 +30,17 @@ public enum ClaimStatus {
      * the mailbox. A late answer still counts; the SHV may ask again.
      */
     NOT_REACHED,
+    /**
+     * No answer within the answer term (10 werkdagen from the moment the Saldoverzoek reached the
+     * creditor): the SHV is told by this change. A late answer still counts; the SHV may proceed
+     * without this creditor.
+     */
+    OVERDUE,
+    /**
+     * The SHV proceeds without this creditor after its answer term ran out; the claim no longer
+     * keeps the dossier waiting. A late answer still counts.
+     */
+    PASSED_OVER,
     /** Betaalvoorstel queued for the creditor. */
     PROPOSAL_SENT,
     /** The creditor accepted the proposal. */
@@ -47,7 +58,10 @@ public enum ClaimStatus {
 
     public static final Transitions<ClaimStatus> TRANSITIONS = Transitions.of(ClaimStatus.class)
             .from(NEW, SALDO_REQUESTED, WITHDRAWN)
-            .from(SALDO_REQUESTED, SALDO_CONFIRMED, PRE_AGREED, NO_COOPERATION, NO_DEBT, NOT_REACHED, WITHDRAWN)
+            .from(SALDO_REQUESTED, SALDO_CONFIRMED, PRE_AGREED, NO_COOPERATION, NO_DEBT, NOT_REACHED, OVERDUE, WITHDRAWN)
+            // No answer in time: a late answer still counts, or the SHV proceeds without the creditor.
+            .from(OVERDUE, SALDO_CONFIRMED, PRE_AGREED, NO_COOPERATION, NO_DEBT, PASSED_OVER, WITHDRAWN)
+            .from(PASSED_OVER, SALDO_CONFIRMED, PRE_AGREED, NO_COOPERATION, NO_DEBT, WITHDRAWN)
             .from(SALDO_CONFIRMED, PROPOSAL_SENT, WITHDRAWN)
             .from(PRE_AGREED, PROPOSAL_SENT, SETTLED, WITHDRAWN)
             .from(NO_COOPERATION, SALDO_REQUESTED, WITHDRAWN)

@@ -1,21 +1,28 @@
 package nl.knooppunt.gateway.shvapi;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import nl.knooppunt.gateway.dossier.Claim;
 import nl.knooppunt.gateway.dossier.ClaimLine;
+import nl.knooppunt.gateway.dossier.ClaimStatus;
 import nl.knooppunt.gateway.dossier.ClientData;
 import nl.knooppunt.gateway.dossier.Dossier;
 import nl.knooppunt.gateway.dossier.DossierDetails;
+import nl.knooppunt.gateway.dossier.DossierStatus;
 import nl.knooppunt.gateway.dossier.DossierSubmission;
 import nl.knooppunt.gateway.dossier.DossierSummary;
 import nl.knooppunt.gateway.dossier.SettlementType;
 import nl.knooppunt.gateway.dossier.StatusChange;
 import nl.knooppunt.gateway.outbound.OutboundMessageView;
 import nl.knooppunt.gateway.shared.PageOf;
+import nl.knooppunt.gateway.workflow.AnswerDeadlines;
+import nl.knooppunt.gateway.workflow.NvvkNorm;
 
 /** Between the API's JSON shapes and the dossier domain. */
 final class DossierApiMapper {
@@ -54,7 +61,8 @@ final class DossierApiMapper {
                 p.surname(), p.birthDate() == null ? null : p.birthDate().toString(), p.bsn());
     }
 
-    static DossierResponse toResponse(DossierDetails details, List<OutboundMessageView> messages) {
+    static DossierResponse toResponse(DossierDetails details, List<OutboundMessageView> messages,
+                                      Map<UUID, AnswerDeadlines.ClaimDeadline> deadlines, Instant now, ZoneId zone) {
         Dossier d = details.dossier();
         SubmitDossierRequest.ClientRequest client = details.clientData()
                 .map(c -> new SubmitDossierRequest.ClientRequest(c.clientNumberShv(), fromPerson(c.client()),
@@ -69,17 +77,43 @@ final class DossierApiMapper {
                 .orElse(null);
         return new DossierResponse(d.id(), d.shvOin(), d.shvReference(), d.settlementType().name(), d.status().name(),
                 d.submittedAt(), d.updatedAt(), d.closedAt(), client, contact, d.personalDataPurgedAt(),
-                details.claims().stream().map(c -> toClaim(c, details.linesOf(c.id()))).toList(),
+                details.claims().stream().map(c -> toClaim(c, details.linesOf(c.id()), deadlines.get(c.id()))).toList(),
                 messages.stream().map(DossierApiMapper::toMessage).toList(),
-                details.history().stream().map(DossierApiMapper::toChange).toList());
+                details.history().stream().map(DossierApiMapper::toChange).toList(),
+                toNorm(details, deadlines, now, zone));
     }
 
-    private static DossierResponse.ClaimResponse toClaim(Claim c, List<ClaimLine> lines) {
+    // -- deadlines (issue 14, item 9)
+    private static DossierResponse.Norm120Response toNorm(DossierDetails details,
+                                                          Map<UUID, AnswerDeadlines.ClaimDeadline> deadlines,
+                                                          Instant now, ZoneId zone) {
+        Dossier d = details.dossier();
+        Instant stoppedAt = details.history().stream()
+                .filter(h -> h.claimId() == null && DossierStatus.AGREED.name().equals(h.toStatus()))
+                .map(StatusChange::occurredAt)
+                .findFirst()
+                .orElse(d.closedAt());
+        LocalDate latestOpenDue = details.claims().stream()
+                .filter(c -> c.status() == ClaimStatus.SALDO_REQUESTED)
+                .map(c -> deadlines.get(c.id()))
+                .filter(dl -> dl != null && dl.closedAt() == null)
+                .map(AnswerDeadlines.ClaimDeadline::answerDueOn)
+                .max(LocalDate::compareTo)
+                .orElse(null);
+        NvvkNorm.Result norm = NvvkNorm.of(d.submittedAt(), stoppedAt, latestOpenDue, now, zone);
+        return new DossierResponse.Norm120Response(norm.startedOn(), norm.daysUsed(), norm.projectedDays(),
+                norm.dueOn(), norm.breached(), norm.atRisk(), norm.stopped());
+    }
+
+    private static DossierResponse.ClaimResponse toClaim(Claim c, List<ClaimLine> lines,
+                                                         AnswerDeadlines.ClaimDeadline deadline) {
         String confirmed = amount(c.confirmedAmount());
         return new DossierResponse.ClaimResponse(c.id(), c.creditorOin(), c.creditorName(), c.clientNumberAtCreditor(),
                 c.invoiceNumbers(), amount(c.amountKnownToShv()), confirmed, confirmed,
                 lines.stream().map(DossierApiMapper::toLine).toList(), c.status().name(), c.noCooperationReason(),
-                c.conversationReference(), c.updatedAt());
+                c.conversationReference(), c.updatedAt(),
+                deadline == null ? null : deadline.answerDueOn(), deadline == null ? null : deadline.remindedAt(),
+                c.status() == ClaimStatus.OVERDUE);
     }
 
     private static DossierResponse.ClaimLineResponse toLine(ClaimLine l) {

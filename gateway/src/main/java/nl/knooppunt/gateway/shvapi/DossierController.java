@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,8 +27,10 @@ import nl.knooppunt.gateway.security.ParticipantPrincipal;
 import nl.knooppunt.gateway.shared.FieldProblem;
 import nl.knooppunt.gateway.shared.InvalidRequestException;
 import nl.knooppunt.gateway.time.TimeProperties;
+import nl.knooppunt.gateway.workflow.AnswerDeadlines;
 import nl.knooppunt.gateway.workflow.DossierIntake;
 import nl.knooppunt.gateway.workflow.DossierWithdrawal;
+import nl.knooppunt.gateway.workflow.ProceedWithout;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -61,19 +64,46 @@ class DossierController {
     private final DossierWithdrawal withdrawal;
     /** Calendar dates in filters are dates in the gateway's time zone. */
     private final ZoneId zone;
+    // -- deadlines (issue 14, item 9)
+    private final AnswerDeadlines deadlines;
+    private final ProceedWithout proceedWithout;
+    private final Clock clock;
 
     DossierController(DossierService dossiers, DossierIntake intake, OutboundMessages messages,
-                      DossierWithdrawal withdrawal, TimeProperties time) {
+                      DossierWithdrawal withdrawal, TimeProperties time, AnswerDeadlines deadlines,
+                      ProceedWithout proceedWithout, Clock clock) {
         this.dossiers = dossiers;
         this.intake = intake;
         this.messages = messages;
         this.withdrawal = withdrawal;
         this.zone = time.zone();
+        this.deadlines = deadlines;
+        this.proceedWithout = proceedWithout;
+        this.clock = clock;
     }
 
     private DossierResponse read(ParticipantPrincipal caller, UUID id) {
         return DossierApiMapper.toResponse(dossiers.readAsShv(caller.participant(), id, CHANNEL),
-                messages.findByDossier(id));
+                messages.findByDossier(id), deadlines.ofDossier(id), clock.instant(), zone);
+    }
+
+    // -- deadlines (issue 14, item 9)
+    @PostMapping("/{id}/claims/{claimId}/proceed-without")
+    @Operation(operationId = "proceedWithoutCreditor", summary = "Proceed without a creditor that did not answer",
+            description = "For a claim whose answer term ran out (status OVERDUE): the claim becomes PASSED_OVER and "
+                    + "no longer keeps the dossier waiting; when no other claim waits, the dossier moves on to "
+                    + "PROPOSAL_READY. A late answer of the creditor still counts. Calling it again for a claim "
+                    + "passed over already changes nothing and returns the dossier again (200). No request body.")
+    @ApiResponse(responseCode = "200", description = "The dossier, with the claim PASSED_OVER")
+    @ApiResponse(responseCode = "404", description = "No such dossier of yours, or no such claim in it",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The claim is not OVERDUE (still within its term, answered, "
+            + "not reached...); type urn:knooppunt:problem:claim-not-overdue; nothing was changed",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    DossierResponse proceedWithout(@AuthenticationPrincipal ParticipantPrincipal caller, @PathVariable UUID id,
+                                   @PathVariable UUID claimId) {
+        proceedWithout.passOver(caller.participant(), id, claimId);
+        return read(caller, id);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -23,7 +23,25 @@ record DossierResponse(
         List<ClaimResponse> claims,
         @Schema(description = "Every message the gateway queued for the creditors, and where it stands.")
         List<MessageResponse> messages,
-        List<StatusChangeResponse> history) {
+        List<StatusChangeResponse> history,
+        // -- deadlines (issue 14, item 9)
+        @Schema(description = "The NVVK norm: at most 120 calendar days from submission to an agreed settlement.")
+        Norm120Response norm120) {
+
+    // -- deadlines (issue 14, item 9)
+    @Schema(name = "Norm120", description = "The NVVK 120-day norm of the Module Schuldregeling, in calendar days "
+            + "(Dutch time) from the day of submission (day 0) to the day the dossier became AGREED (or closed "
+            + "otherwise), or today. See docs/workflow.md, \"Deadlines and the 120-day norm\".")
+    record Norm120Response(
+            @Schema(description = "The day the dossier was submitted.") LocalDate startedOn,
+            @Schema(description = "Calendar days used so far (or until agreement).") long daysUsed,
+            @Schema(description = "At least this many days will be used: the days used, or the days until the last "
+                    + "day of the latest answer term still running, whichever is more. The proposal round is not "
+                    + "estimated.") long projectedDays,
+            @Schema(description = "The day the 120 days end.") LocalDate dueOn,
+            @Schema(description = "More than 120 days used.") boolean breached,
+            @Schema(description = "Not breached yet, but projectedDays exceeds 120.") boolean atRisk,
+            @Schema(description = "Counting stopped: the dossier was agreed (or closed otherwise).") boolean stopped) {}
 
     @Schema(name = "Claim")
     record ClaimResponse(
@@ -43,7 +61,8 @@ record DossierResponse(
             List<ClaimLineResponse> lines,
             @Schema(description = "Claim status: NEW, SALDO_REQUESTED, SALDO_CONFIRMED, PRE_AGREED, NO_COOPERATION (the "
                     + "creditor refuses), NO_DEBT (Geen medewerking, klant onbekend), NOT_REACHED (the Saldoverzoek became "
-                    + "a dead letter or expired), PROPOSAL_SENT, ACCEPTED, REJECTED, RECONSIDERATION_REQUESTED, SETTLED, "
+                    + "a dead letter or expired), OVERDUE (no answer within the term), PASSED_OVER (the SHV proceeds "
+                    + "without this creditor), PROPOSAL_SENT, ACCEPTED, REJECTED, RECONSIDERATION_REQUESTED, SETTLED, "
                     + "TERMINATED or WITHDRAWN; see docs/workflow.md.")
             String status,
             @Schema(description = "Why the creditor will not cooperate, when its latest answer was Geen medewerking.",
@@ -52,7 +71,16 @@ record DossierResponse(
             String noCooperationReason,
             @Schema(description = "ConversatieReferentienummer of the exchange with this creditor about this claim.")
             UUID conversationReference,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            // -- deadlines (issue 14, item 9)
+            @Schema(description = "The last working day on which the creditor's answer to its latest Saldoverzoek "
+                    + "is on time: the 10th Dutch working day after the day it reached the creditor (delivered, or "
+                    + "fetched from its mailbox); the term ends at the end of that day, Dutch time. Absent until the "
+                    + "Saldoverzoek reached the creditor.") LocalDate answerDueOn,
+            @Schema(description = "When the gateway queued a reminder (Statusbericht SHV) to the creditor.")
+            Instant remindedAt,
+            @Schema(description = "The answer term ran out without an answer (status OVERDUE); the SHV may proceed "
+                    + "without this creditor (POST .../proceed-without).") boolean overdue) {}
 
     @Schema(name = "ClaimLine", description = "One claim line (VorderingSE) of a creditor's Saldoverzoek antwoord.")
     record ClaimLineResponse(

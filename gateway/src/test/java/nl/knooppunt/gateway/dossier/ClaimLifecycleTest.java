@@ -5,6 +5,8 @@ import static nl.knooppunt.gateway.dossier.ClaimStatus.NEW;
 import static nl.knooppunt.gateway.dossier.ClaimStatus.NO_COOPERATION;
 import static nl.knooppunt.gateway.dossier.ClaimStatus.NO_DEBT;
 import static nl.knooppunt.gateway.dossier.ClaimStatus.NOT_REACHED;
+import static nl.knooppunt.gateway.dossier.ClaimStatus.OVERDUE;
+import static nl.knooppunt.gateway.dossier.ClaimStatus.PASSED_OVER;
 import static nl.knooppunt.gateway.dossier.ClaimStatus.PRE_AGREED;
 import static nl.knooppunt.gateway.dossier.ClaimStatus.PROPOSAL_SENT;
 import static nl.knooppunt.gateway.dossier.ClaimStatus.RECONSIDERATION_REQUESTED;
@@ -65,6 +67,23 @@ class ClaimLifecycleTest {
                 List.of(NEW, SALDO_REQUESTED, NOT_REACHED, NO_DEBT));
         PATHS.put("not reached, reached after all (resubmitted), then stated",
                 List.of(NEW, SALDO_REQUESTED, NOT_REACHED, SALDO_REQUESTED, SALDO_CONFIRMED));
+        // No answer within the term (issue 14, item 9): a late answer counts, or the SHV proceeds without it.
+        PATHS.put("overdue, then the creditor answers late with its claim",
+                List.of(NEW, SALDO_REQUESTED, OVERDUE, SALDO_CONFIRMED, PROPOSAL_SENT, ACCEPTED, SETTLED));
+        PATHS.put("overdue, then the creditor answers late agreeing up front",
+                List.of(NEW, SALDO_REQUESTED, OVERDUE, PRE_AGREED));
+        PATHS.put("overdue, then the creditor answers late: it will not cooperate",
+                List.of(NEW, SALDO_REQUESTED, OVERDUE, NO_COOPERATION));
+        PATHS.put("overdue, then the creditor answers late: client unknown",
+                List.of(NEW, SALDO_REQUESTED, OVERDUE, NO_DEBT));
+        PATHS.put("overdue, passed over by the SHV, then the creditor answers late with its claim",
+                List.of(NEW, SALDO_REQUESTED, OVERDUE, PASSED_OVER, SALDO_CONFIRMED));
+        PATHS.put("passed over, then the creditor answers late agreeing up front",
+                List.of(NEW, SALDO_REQUESTED, OVERDUE, PASSED_OVER, PRE_AGREED));
+        PATHS.put("passed over, then the creditor answers late: it will not cooperate",
+                List.of(NEW, SALDO_REQUESTED, OVERDUE, PASSED_OVER, NO_COOPERATION));
+        PATHS.put("passed over, then the creditor answers late: client unknown",
+                List.of(NEW, SALDO_REQUESTED, OVERDUE, PASSED_OVER, NO_DEBT));
         PATHS.put("rejected, asked to reconsider, accepted",
                 List.of(NEW, SALDO_REQUESTED, SALDO_CONFIRMED, PROPOSAL_SENT, REJECTED, RECONSIDERATION_REQUESTED,
                         ACCEPTED, SETTLED));
@@ -79,6 +98,8 @@ class ClaimLifecycleTest {
         PATHS.put("withdrawn after no cooperation", List.of(NEW, SALDO_REQUESTED, NO_COOPERATION, WITHDRAWN));
         PATHS.put("withdrawn after no debt", List.of(NEW, SALDO_REQUESTED, NO_DEBT, WITHDRAWN));
         PATHS.put("withdrawn when not reached", List.of(NEW, SALDO_REQUESTED, NOT_REACHED, WITHDRAWN));
+        PATHS.put("withdrawn when overdue", List.of(NEW, SALDO_REQUESTED, OVERDUE, WITHDRAWN));
+        PATHS.put("withdrawn when passed over", List.of(NEW, SALDO_REQUESTED, OVERDUE, PASSED_OVER, WITHDRAWN));
         PATHS.put("withdrawn while the proposal is out",
                 List.of(NEW, SALDO_REQUESTED, SALDO_CONFIRMED, PROPOSAL_SENT, WITHDRAWN));
         PATHS.put("withdrawn after accepting",
