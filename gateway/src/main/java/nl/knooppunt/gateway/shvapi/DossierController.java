@@ -68,8 +68,10 @@ class DossierController {
     }
 
     private DossierResponse read(ParticipantPrincipal caller, UUID id) {
+        // webhooks (ADR 0016): messages to the SHV itself are its notifications (read at /api/v1/notifications),
+        // not messages of the dossier to creditors.
         return DossierApiMapper.toResponse(dossiers.readAsShv(caller.participant(), id, CHANNEL),
-                messages.findByDossier(id));
+                messages.findByDossier(id).stream().filter(m -> !caller.oin().equals(m.recipientOin())).toList());
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
