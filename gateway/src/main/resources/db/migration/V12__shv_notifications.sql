@@ -27,7 +27,7 @@ create table shv_notification (
     dossier_id    uuid        not null references dossier (id),
     claim_id      uuid        references claim (id),
     kind          text        not null check (kind in ('CLAIM_STATUS_CHANGED', 'DOSSIER_STATUS_CHANGED',
-                                                       'CREDITOR_ANSWER_ACCEPTED')),
+                                                       'CREDITOR_MESSAGE_ACCEPTED')),
     -- The JSON document exactly as the mailbox returns it and the webhook sends it (text, not jsonb:
     -- the bytes are signed, so they must come back as they were written). Holds no client personal data.
     payload       text        not null,

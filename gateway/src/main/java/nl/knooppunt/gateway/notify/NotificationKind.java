@@ -4,7 +4,7 @@ package nl.knooppunt.gateway.notify;
 enum NotificationKind {
     CLAIM_STATUS_CHANGED("claim.status-changed"),
     DOSSIER_STATUS_CHANGED("dossier.status-changed"),
-    CREDITOR_ANSWER_ACCEPTED("creditor.answer-accepted");
+    CREDITOR_MESSAGE_ACCEPTED("creditor.message-accepted");
 
     private final String type;
 

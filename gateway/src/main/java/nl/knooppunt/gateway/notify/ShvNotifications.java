@@ -83,20 +83,20 @@ class ShvNotifications implements StatusChangeListener, InboundListener {
         Dossier dossier = dossier(conversation.dossierId());
         // Read after the message's effect: the claim as the answer left it.
         Claim claim = dossiers.findClaim(conversation.claimId()).orElseThrow();
-        notify(dossier, claim, NotificationKind.CREDITOR_ANSWER_ACCEPTED, document -> {
+        notify(dossier, claim, NotificationKind.CREDITOR_MESSAGE_ACCEPTED, document -> {
             document.set("claim", claim(claim));
-            ObjectNode answer = document.putObject("answer");
-            answer.put("messageType", type.code());
-            answer.put("referentienummer", reference.toString());
-            answer.put("crossReferentienummer", crossReference == null ? null : crossReference.toString());
-            answer.put("conversatieReferentienummer", conversation.reference().toString());
-            answer.put("receivedAt", receivedAt.toString());
+            ObjectNode message = document.putObject("message");
+            message.put("messageType", type.code());
+            message.put("referentienummer", reference.toString());
+            message.put("crossReferentienummer", crossReference == null ? null : crossReference.toString());
+            message.put("conversatieReferentienummer", conversation.reference().toString());
+            message.put("receivedAt", receivedAt.toString());
             if (type == MessageType.SALDOVERZOEK_ANTWOORD || type == MessageType.SALDOVERZOEK_ANTWOORD_VOORAF_AKKOORD) {
-                answer.put("countedAmount", amount(claim.confirmedAmount()));
-                answer.set("linesByDebtType", linesByDebtType(claim));
+                message.put("countedAmount", amount(claim.confirmedAmount()));
+                message.set("linesByDebtType", linesByDebtType(claim));
             }
-            if (claim.noCooperationReason() != null) {
-                answer.put("noCooperationReason", claim.noCooperationReason());
+            if (type == MessageType.GEEN_MEDEWERKING && claim.noCooperationReason() != null) {
+                message.put("noCooperationReason", claim.noCooperationReason());
             }
         });
     }

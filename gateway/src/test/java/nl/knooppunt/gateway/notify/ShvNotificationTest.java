@@ -180,15 +180,15 @@ class ShvNotificationTest {
         assertThat(claimChange.at("/claim/creditorName").asText()).isEqualTo("Creditor N1 (mailbox)");
         assertThat(claimChange.get("shvOin").asText()).isEqualTo(SHV);
 
-        JsonNode answered = documents.stream().filter(d -> d.get("type").asText().equals("creditor.answer-accepted"))
+        JsonNode answered = documents.stream().filter(d -> d.get("type").asText().equals("creditor.message-accepted"))
                 .reduce((a, b) -> { throw new AssertionError("two answers"); }).orElseThrow();
-        assertThat(answered.at("/answer/messageType").asText()).isEqualTo(MessageType.SALDOVERZOEK_ANTWOORD.code());
-        assertThat(answered.at("/answer/referentienummer").asText()).isEqualTo(answer.toString());
-        assertThat(answered.at("/answer/crossReferentienummer").asText()).isEqualTo(saldoverzoek(c).toString());
+        assertThat(answered.at("/message/messageType").asText()).isEqualTo(MessageType.SALDOVERZOEK_ANTWOORD.code());
+        assertThat(answered.at("/message/referentienummer").asText()).isEqualTo(answer.toString());
+        assertThat(answered.at("/message/crossReferentienummer").asText()).isEqualTo(saldoverzoek(c).toString());
         assertThat(answered.at("/claim/status").asText()).isEqualTo("SALDO_CONFIRMED");
         // The amount that counts leaves the transferred line out; the lines are summed per Schuldtype.
-        assertThat(new BigDecimal(answered.at("/answer/countedAmount").asText())).isEqualByComparingTo("150.50");
-        JsonNode byType = answered.at("/answer/linesByDebtType");
+        assertThat(new BigDecimal(answered.at("/message/countedAmount").asText())).isEqualByComparingTo("150.50");
+        JsonNode byType = answered.at("/message/linesByDebtType");
         assertThat(byType).hasSize(2);
         assertThat(byType.get(0).get("debtType").asText()).isEqualTo("OPENSTAAND");
         assertThat(byType.get(0).get("lines").asInt()).isEqualTo(2);
@@ -305,9 +305,9 @@ class ShvNotificationTest {
                 .containsExactly(500, 500, 204);
         assertThat(received).allSatisfy(r -> assertThat(r.signature()).isEqualTo(javaSignature(r.timestamp(), r.body())));
         // The Geen medewerking reason reached the SHV.
-        assertThat(accepted.values()).filteredOn(d -> d.get("type").asText().equals("creditor.answer-accepted")
-                        && d.at("/answer/messageType").asText().equals(MessageType.GEEN_MEDEWERKING.code()))
-                .singleElement().satisfies(d -> assertThat(d.at("/answer/noCooperationReason").asText())
+        assertThat(accepted.values()).filteredOn(d -> d.get("type").asText().equals("creditor.message-accepted")
+                        && d.at("/message/messageType").asText().equals(MessageType.GEEN_MEDEWERKING.code()))
+                .singleElement().satisfies(d -> assertThat(d.at("/message/noCooperationReason").asText())
                         .isEqualTo("KLANT_ONBEKEND"));
     }
 
