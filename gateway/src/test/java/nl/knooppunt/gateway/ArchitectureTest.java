@@ -27,7 +27,7 @@ class ArchitectureTest {
 
     /** The features: what the gateway does, as opposed to the plumbing they share. */
     private static final List<String> FEATURES = List.of("dossier", "conversation", "workflow", "inbound", "shvapi",
-            "channel");
+            "channel", "notify");
 
     private static final JavaClasses GATEWAY_CLASSES = importMain(GATEWAY);
     private static final JavaClasses FIXTURE_CLASSES = new ClassFileImporter().importPackages(FIXTURE);
@@ -56,6 +56,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(features(root))
                 .orShould().dependOnClassesThat().resideInAPackage(root + ".outbound..")
                 .because("features throw refusals of a kind; web maps kinds, so a new API never edits it");
+    }
+
+    @Test
+    void theStateMachineAndTheDoorDoNotKnowWhoListens() {
+        noClasses().that().resideInAnyPackage(GATEWAY + ".dossier..", GATEWAY + ".inbound..", GATEWAY + ".workflow..")
+                .should().dependOnClassesThat().resideInAPackage(GATEWAY + ".notify..")
+                .because("the SHV's notifications follow status changes and accepted messages through their "
+                        + "listeners (ADR 0016); the rules never call them")
+                .check(GATEWAY_CLASSES);
     }
 
     @Test

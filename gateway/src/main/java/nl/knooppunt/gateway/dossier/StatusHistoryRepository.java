@@ -19,11 +19,13 @@ public class StatusHistoryRepository {
         this.jdbc = jdbc;
     }
 
-    void append(UUID dossierId, UUID claimId, String from, String to, Instant at, Cause cause, String note) {
-        jdbc.sql("""
+    /** Appends the entry; returns its id. */
+    long append(UUID dossierId, UUID claimId, String from, String to, Instant at, Cause cause, String note) {
+        return jdbc.sql("""
                         insert into status_history (dossier_id, claim_id, from_status, to_status, occurred_at,
                                                     cause_type, cause_reference, note)
                         values (:dossier, :claim, :from, :to, :at, :causeType, :causeRef, :note)
+                        returning id
                         """)
                 .param("dossier", dossierId)
                 .param("claim", claimId)
@@ -33,7 +35,8 @@ public class StatusHistoryRepository {
                 .param("causeType", cause.type().name())
                 .param("causeRef", cause.reference())
                 .param("note", note)
-                .update();
+                .query(Long.class)
+                .single();
     }
 
     public List<StatusChange> findByDossier(UUID dossierId) {

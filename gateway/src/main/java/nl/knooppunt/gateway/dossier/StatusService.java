@@ -2,7 +2,9 @@ package nl.knooppunt.gateway.dossier;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one way statuses change: the row is locked, the transition checked against the state
  * machine, the new status written and the change appended to the history, all in the caller's
- * transaction. A forbidden transition changes nothing.
+ * transaction. A forbidden transition changes nothing. Every {@link StatusChangeListener} is told
+ * of each change, in the same transaction, after the history entry is written.
  */
 @Service
 public class StatusService {
@@ -18,11 +21,15 @@ public class StatusService {
     private final DossierRepository dossiers;
     private final StatusHistoryRepository history;
     private final Clock clock;
+    private final ObjectProvider<StatusChangeListener> listenerProvider;
+    private volatile List<StatusChangeListener> listeners;
 
-    StatusService(DossierRepository dossiers, StatusHistoryRepository history, Clock clock) {
+    StatusService(DossierRepository dossiers, StatusHistoryRepository history, Clock clock,
+                  ObjectProvider<StatusChangeListener> listeners) {
         this.dossiers = dossiers;
         this.history = history;
         this.clock = clock;
+        this.listenerProvider = listeners;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -32,7 +39,11 @@ public class StatusService {
         DossierStatus.TRANSITIONS.check(from, to);
         Instant now = clock.instant();
         dossiers.updateDossierStatus(dossierId, to, now);
-        history.append(dossierId, null, from.name(), to.name(), now, cause, note);
+        long id = history.append(dossierId, null, from.name(), to.name(), now, cause, note);
+        StatusChange change = new StatusChange(id, dossierId, null, from.name(), to.name(), now, cause, note);
+        for (StatusChangeListener listener : listeners()) {
+            listener.dossierChanged(change);
+        }
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -42,7 +53,11 @@ public class StatusService {
         ClaimStatus.TRANSITIONS.check(from, to);
         Instant now = clock.instant();
         dossiers.updateClaimStatus(claimId, to, now);
-        history.append(dossierId, claimId, from.name(), to.name(), now, cause, note);
+        long id = history.append(dossierId, claimId, from.name(), to.name(), now, cause, note);
+        StatusChange change = new StatusChange(id, dossierId, claimId, from.name(), to.name(), now, cause, note);
+        for (StatusChangeListener listener : listeners()) {
+            listener.claimChanged(change);
+        }
     }
 
     /**
@@ -59,5 +74,15 @@ public class StatusService {
     @Transactional(propagation = Propagation.MANDATORY)
     void recordCreated(UUID dossierId, UUID claimId, String status, Instant at, Cause cause, String note) {
         history.append(dossierId, claimId, null, status, at, cause, note);
+    }
+
+    // Resolved on first use: a listener may depend on beans that depend on this service.
+    private List<StatusChangeListener> listeners() {
+        List<StatusChangeListener> resolved = listeners;
+        if (resolved == null) {
+            resolved = listenerProvider.orderedStream().toList();
+            listeners = resolved;
+        }
+        return resolved;
     }
 }

@@ -20,6 +20,7 @@ import nl.knooppunt.mappings.canonical.Header;
 import nl.knooppunt.mappings.canonical.Message;
 import nl.knooppunt.mappings.canonical.MessageType;
 import nl.knooppunt.mappings.canonical.Party;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,10 +47,13 @@ class InboundService {
     private final PersonalDataCipher cipher;
     private final PersonalDataAudit audit;
     private final Clock clock;
+    private final ObjectProvider<InboundListener> listenerProvider;
+    private volatile List<InboundListener> listeners;
 
     InboundService(InboundMessages inbound, MessageLog messageLog, Conversations conversations,
                    ParticipantRepository participants, OutboundMessages outbound, InboundEffects effects,
-                   MessageXml xml, PersonalDataCipher cipher, PersonalDataAudit audit, Clock clock) {
+                   MessageXml xml, PersonalDataCipher cipher, PersonalDataAudit audit, Clock clock,
+                   ObjectProvider<InboundListener> listeners) {
         this.inbound = inbound;
         this.messageLog = messageLog;
         this.conversations = conversations;
@@ -60,6 +64,7 @@ class InboundService {
         this.cipher = cipher;
         this.audit = audit;
         this.clock = clock;
+        this.listenerProvider = listeners;
     }
 
     /**
@@ -115,6 +120,9 @@ class InboundService {
                 cipher.fingerprint(content, FINGERPRINT_PURPOSE), now);
         audit.recordMessages(sender.oin().value(), PersonalDataAudit.ActorType.PARTICIPANT, conversation.dossierId(),
                 channel, "sent " + type.code(), List.of(reference));
+        for (InboundListener listener : listeners()) {
+            listener.accepted(sender, conversation, type, reference, header.crossReferentienummer(), now);
+        }
         return InboundResult.accepted(reference);
     }
 
@@ -166,6 +174,16 @@ class InboundService {
             throw new InboundRejectedException(InboundOutcome.REPLY_NOT_PERMITTED,
                     "Message " + crossReference + " has not been sent to you");
         }
+    }
+
+    // Resolved on first use: a listener may depend on beans that depend on the door.
+    private List<InboundListener> listeners() {
+        List<InboundListener> resolved = listeners;
+        if (resolved == null) {
+            resolved = listenerProvider.orderedStream().toList();
+            listeners = resolved;
+        }
+        return resolved;
     }
 
     private static final String FINGERPRINT_PURPOSE = "inbound-message";

@@ -11,7 +11,12 @@ public enum ChannelType {
     /** The gateway places signed batch files on the participant's SFTP server. */
     SFTP(Set.of("sftp")),
     /** The participant pulls from its mailbox at the gateway (SOAP, REST or portal) and confirms. */
-    MAILBOX(Set.of());
+    MAILBOX(Set.of()),
+    /**
+     * An SHV's notifications: the gateway POSTs each one, signed, to the SHV's https endpoint
+     * (docs/workflow.md, "Telling the SHV: webhooks and the mailbox").
+     */
+    WEBHOOK(Set.of("https"));
 
     private final Set<String> endpointSchemes;
 

@@ -29,7 +29,7 @@ public record CreditorChannel(
 
     public CreditorChannel {
         if (type == null) {
-            throw new InvalidChannelException("channel.type", "is missing; use SOAP, REST, SFTP or MAILBOX");
+            throw new InvalidChannelException("channel.type", "is missing; use SOAP, REST, SFTP, MAILBOX or WEBHOOK");
         }
         schedule(scheduleCron);
         if (maxBatchSize <= 0) {

@@ -26,12 +26,14 @@ public record RegistryProperties(List<ParticipantEntry> participants) {
                                Duration maxWait, Map<String, String> settings) {
 
         CreditorChannel toChannel() {
+            // A webhook is prompt by default: due within the second, sent on the engine's next tick.
+            boolean webhook = type == ChannelType.WEBHOOK;
             return new CreditorChannel(
                     type,
                     endpoint,
-                    schedule == null ? "0 0 6 ? * MON-FRI" : schedule,
-                    maxBatchSize == null ? 500 : maxBatchSize,
-                    maxWait == null ? Duration.ofHours(24) : maxWait,
+                    schedule == null ? (webhook ? "* * * * * *" : "0 0 6 ? * MON-FRI") : schedule,
+                    maxBatchSize == null ? (webhook ? 10 : 500) : maxBatchSize,
+                    maxWait == null ? (webhook ? Duration.ofSeconds(5) : Duration.ofHours(24)) : maxWait,
                     settings);
         }
     }

@@ -81,6 +81,8 @@ class SecurityConfiguration {
                         .userDetailsService(participantsByOin(participants)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/dossiers", "/api/v1/dossiers/**").hasRole(ParticipantPrincipal.ROLE_SHV)
+                        .requestMatchers("/api/v1/notifications", "/api/v1/notifications/**")
+                        .hasRole(ParticipantPrincipal.ROLE_SHV)
                         .requestMatchers("/services/**", "/api/v1/creditor/**").hasRole(ParticipantPrincipal.ROLE_CREDITOR)
                         .requestMatchers("/openapi.json", "/openapi.json/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/v3/api-docs/**")

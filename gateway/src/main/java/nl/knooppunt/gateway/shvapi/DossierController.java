@@ -83,8 +83,11 @@ class DossierController {
     }
 
     private DossierResponse read(ParticipantPrincipal caller, UUID id) {
+        // webhooks (ADR 0016): messages to the SHV itself are its notifications (read at /api/v1/notifications),
+        // not messages of the dossier to creditors.
         return DossierApiMapper.toResponse(dossiers.readAsShv(caller.participant(), id, CHANNEL),
-                messages.findByDossier(id), deadlines.ofDossier(id), clock.instant(), zone);
+                messages.findByDossier(id).stream().filter(m -> !caller.oin().equals(m.recipientOin())).toList(),
+                deadlines.ofDossier(id), clock.instant(), zone);
     }
 
     // -- deadlines (issue 14, item 9)

@@ -23,7 +23,7 @@ class OpenApiConfiguration {
     @Bean
     GroupedOpenApi shvApi() {
         return GroupedOpenApi.builder().group("shv-api").displayName("Knooppunt SHV API v1")
-                .pathsToMatch("/api/v1/dossiers/**").build();
+                .pathsToMatch("/api/v1/dossiers/**", "/api/v1/notifications/**").build();
     }
 
     @Bean

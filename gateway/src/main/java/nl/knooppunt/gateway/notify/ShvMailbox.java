@@ -1,0 +1,43 @@
+package nl.knooppunt.gateway.notify;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading and confirming one SHV's notifications; every query is by the SHV, so another's are invisible. */
+@Service
+class ShvMailbox {
+
+    /** One page: the documents in sequence order, and the cursor to ask for the next page with. */
+    record Page(List<String> documents, long nextCursor, boolean more, long confirmedThrough, long lastSequence) {}
+
+    private final NotificationRepository notifications;
+    private final Clock clock;
+
+    ShvMailbox(NotificationRepository notifications, Clock clock) {
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    NotificationRepository.Cursor cursor(UUID shvId) {
+        return notifications.cursor(shvId);
+    }
+
+    @Transactional(readOnly = true)
+    Page read(UUID shvId, long after, int limit) {
+        NotificationRepository.Cursor cursor = notifications.cursor(shvId);
+        List<NotificationRepository.Row> rows = notifications.page(shvId, after, limit);
+        long next = rows.isEmpty() ? after : rows.get(rows.size() - 1).sequence();
+        return new Page(rows.stream().map(NotificationRepository.Row::payload).toList(), next,
+                next < cursor.lastSequence(), cursor.confirmedThrough(), cursor.lastSequence());
+    }
+
+    /** Confirms up to and including {@code through}; a lower value than confirmed before changes nothing. */
+    @Transactional
+    NotificationRepository.Cursor confirm(UUID shvId, long through) {
+        notifications.confirm(shvId, through, clock.instant());
+        return notifications.cursor(shvId);
+    }
+}
