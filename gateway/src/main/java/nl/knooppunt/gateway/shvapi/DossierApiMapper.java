@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import nl.knooppunt.gateway.dossier.Claim;
 import nl.knooppunt.gateway.dossier.ClaimLine;
 import nl.knooppunt.gateway.dossier.ClientData;
@@ -16,6 +17,7 @@ import nl.knooppunt.gateway.dossier.SettlementType;
 import nl.knooppunt.gateway.dossier.StatusChange;
 import nl.knooppunt.gateway.outbound.OutboundMessageView;
 import nl.knooppunt.gateway.shared.PageOf;
+import nl.knooppunt.gateway.workflow.Kennisgevingen;
 
 /** Between the API's JSON shapes and the dossier domain. */
 final class DossierApiMapper {
@@ -35,7 +37,8 @@ final class DossierApiMapper {
                         .map(claim -> new DossierSubmission.ClaimSubmission(claim.creditorOin(),
                                 claim.clientNumberAtCreditor(), claim.invoiceNumbers(),
                                 claim.amount() == null ? null : new BigDecimal(claim.amount())))
-                        .toList());
+                        .toList(),
+                Boolean.TRUE.equals(r.kennisgeving()));
     }
 
     private static ClientData.Person toPerson(SubmitDossierRequest.PersonRequest p) {
@@ -54,7 +57,8 @@ final class DossierApiMapper {
                 p.surname(), p.birthDate() == null ? null : p.birthDate().toString(), p.bsn());
     }
 
-    static DossierResponse toResponse(DossierDetails details, List<OutboundMessageView> messages) {
+    static DossierResponse toResponse(DossierDetails details, List<OutboundMessageView> messages,
+                                      Map<UUID, Kennisgevingen.View> kennisgevingen) {
         Dossier d = details.dossier();
         SubmitDossierRequest.ClientRequest client = details.clientData()
                 .map(c -> new SubmitDossierRequest.ClientRequest(c.clientNumberShv(), fromPerson(c.client()),
@@ -69,17 +73,20 @@ final class DossierApiMapper {
                 .orElse(null);
         return new DossierResponse(d.id(), d.shvOin(), d.shvReference(), d.settlementType().name(), d.status().name(),
                 d.submittedAt(), d.updatedAt(), d.closedAt(), client, contact, d.personalDataPurgedAt(),
-                details.claims().stream().map(c -> toClaim(c, details.linesOf(c.id()))).toList(),
+                details.claims().stream().map(c -> toClaim(c, details.linesOf(c.id()), kennisgevingen.get(c.id()))).toList(),
                 messages.stream().map(DossierApiMapper::toMessage).toList(),
                 details.history().stream().map(DossierApiMapper::toChange).toList());
     }
 
-    private static DossierResponse.ClaimResponse toClaim(Claim c, List<ClaimLine> lines) {
+    private static DossierResponse.ClaimResponse toClaim(Claim c, List<ClaimLine> lines, Kennisgevingen.View kennisgeving) {
         String confirmed = amount(c.confirmedAmount());
         return new DossierResponse.ClaimResponse(c.id(), c.creditorOin(), c.creditorName(), c.clientNumberAtCreditor(),
                 c.invoiceNumbers(), amount(c.amountKnownToShv()), confirmed, confirmed,
                 lines.stream().map(DossierApiMapper::toLine).toList(), c.status().name(), c.noCooperationReason(),
-                c.conversationReference(), c.updatedAt());
+                c.conversationReference(), c.updatedAt(),
+                kennisgeving == null ? null : new DossierResponse.KennisgevingResponse(kennisgeving.sent(),
+                        kennisgeving.answered(), kennisgeving.answer(), kennisgeving.answeredAt(),
+                        kennisgeving.clientNumberSe()));
     }
 
     private static DossierResponse.ClaimLineResponse toLine(ClaimLine l) {

@@ -27,6 +27,7 @@ import nl.knooppunt.gateway.shared.FieldProblem;
 import nl.knooppunt.gateway.shared.InvalidRequestException;
 import nl.knooppunt.gateway.time.TimeProperties;
 import nl.knooppunt.gateway.workflow.DossierIntake;
+import nl.knooppunt.gateway.workflow.Kennisgevingen;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -57,19 +58,22 @@ class DossierController {
     private final DossierService dossiers;
     private final DossierIntake intake;
     private final OutboundMessages messages;
+    private final Kennisgevingen kennisgevingen;
     /** Calendar dates in filters are dates in the gateway's time zone. */
     private final ZoneId zone;
 
-    DossierController(DossierService dossiers, DossierIntake intake, OutboundMessages messages, TimeProperties time) {
+    DossierController(DossierService dossiers, DossierIntake intake, OutboundMessages messages,
+                      Kennisgevingen kennisgevingen, TimeProperties time) {
         this.dossiers = dossiers;
         this.intake = intake;
         this.messages = messages;
+        this.kennisgevingen = kennisgevingen;
         this.zone = time.zone();
     }
 
     private DossierResponse read(ParticipantPrincipal caller, UUID id) {
         return DossierApiMapper.toResponse(dossiers.readAsShv(caller.participant(), id, CHANNEL),
-                messages.findByDossier(id));
+                messages.findByDossier(id), kennisgevingen.of(id));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
