@@ -20,6 +20,16 @@ public enum InboundOutcome {
      * resend must repeat its message exactly, a new or corrected message needs a new Referentienummer.
      */
     REPLAY_CONFLICT("inbound-replay-conflict"),
+    /**
+     * A business key in the message (KlantnummerSHV, KlantnummerSE) does not match the conversation's
+     * client or the creditor's number for it; nothing was changed. The detail names the field, never a value.
+     */
+    BUSINESS_KEY_MISMATCH("inbound-business-key-mismatch"),
+    /**
+     * A Saldoverzoek antwoord vooraf akkoord from a creditor without a convenant for the dossier's
+     * settlement type valid on the day it arrived; nothing was changed (send a Saldoverzoek antwoord).
+     */
+    NO_CONVENANT("inbound-no-convenant"),
     /** Not processed now because of a fault of the gateway; nothing was changed, send it again later. */
     INTERNAL_ERROR("internal-error"),
     /**

@@ -24,7 +24,8 @@ public class InboundRejectedException extends Refusal {
             case SCHEMA_INVALID -> Kind.INVALID;
             case UNKNOWN_CONVERSATION -> Kind.NOT_FOUND;
             case REPLY_NOT_PERMITTED, REPLAY_CONFLICT -> Kind.CONFLICT;
-            case NOT_AUTHORIZED -> Kind.FORBIDDEN;
+            case NOT_AUTHORIZED, NO_CONVENANT -> Kind.FORBIDDEN;
+            case BUSINESS_KEY_MISMATCH -> Kind.UNPROCESSABLE;
             // Not a refusal: the message was fine (or the gateway failed), so nothing to blame the sender for.
             case ACCEPTED, NOT_PROCESSED, INTERNAL_ERROR ->
                     throw new IllegalArgumentException(outcome + " is not a reason to refuse a message");
@@ -43,6 +44,8 @@ public class InboundRejectedException extends Refusal {
             case REPLY_NOT_PERMITTED -> "Reply not permitted";
             case NOT_AUTHORIZED -> "Not authorized to send this message";
             case REPLAY_CONFLICT -> "Referentienummer used before for another message";
+            case BUSINESS_KEY_MISMATCH -> "Business key does not match the conversation";
+            case NO_CONVENANT -> "No convenant for vooraf akkoord";
             default -> throw new IllegalArgumentException(outcome.name());
         };
     }

@@ -15,22 +15,38 @@ class RegistrySynchronizer implements InitializingBean {
 
     private final RegistryProperties properties;
     private final ParticipantRepository participants;
+    private final Convenants convenants;
 
-    RegistrySynchronizer(RegistryProperties properties, ParticipantRepository participants) {
+    RegistrySynchronizer(RegistryProperties properties, ParticipantRepository participants, Convenants convenants) {
         this.properties = properties;
         this.participants = participants;
+        this.convenants = convenants;
     }
 
     @Override
     public void afterPropertiesSet() {
         // Every entry is checked before any is written: a bad one changes nothing and stops the start.
         List<Optional<CreditorChannel>> channels = properties.participants().stream().map(this::check).toList();
+        List<List<Convenant>> configured = properties.participants().stream().map(this::convenantsOf).toList();
         for (int i = 0; i < channels.size(); i++) {
             RegistryProperties.ParticipantEntry entry = properties.participants().get(i);
-            participants.upsert(entry.oin(), entry.kind(), entry.name(), entry.active() == null || entry.active(),
-                    channels.get(i));
+            Participant participant = participants.upsert(entry.oin(), entry.kind(), entry.name(),
+                    entry.active() == null || entry.active(), channels.get(i));
+            // The configuration is the convenant registry: what it no longer lists is gone (ADR 0018).
+            convenants.replace(participant.id(), Boolean.TRUE.equals(entry.identifiesClientsByBsn()), configured.get(i));
         }
         log.info("Participant registry synchronised: {} configured participants", properties.participants().size());
+    }
+
+    private List<Convenant> convenantsOf(RegistryProperties.ParticipantEntry entry) {
+        if (!entry.convenants().isEmpty() && entry.kind() != ParticipantKind.CREDITOR) {
+            throw new IllegalStateException("Registry entry " + entry.oin() + " has convenants but is no creditor");
+        }
+        try {
+            return entry.convenants().stream().map(RegistryProperties.ConvenantEntry::toConvenant).toList();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("Registry entry " + entry.oin() + ": " + e.getMessage(), e);
+        }
     }
 
     private Optional<CreditorChannel> check(RegistryProperties.ParticipantEntry entry) {

@@ -23,6 +23,7 @@ import nl.knooppunt.gateway.outbound.OutboundMessageView;
 import nl.knooppunt.gateway.shared.PageOf;
 import nl.knooppunt.gateway.workflow.AnswerDeadlines;
 import nl.knooppunt.gateway.workflow.NvvkNorm;
+import nl.knooppunt.gateway.workflow.Kennisgevingen;
 
 /** Between the API's JSON shapes and the dossier domain. */
 final class DossierApiMapper {
@@ -42,7 +43,8 @@ final class DossierApiMapper {
                         .map(claim -> new DossierSubmission.ClaimSubmission(claim.creditorOin(),
                                 claim.clientNumberAtCreditor(), claim.invoiceNumbers(),
                                 claim.amount() == null ? null : new BigDecimal(claim.amount())))
-                        .toList());
+                        .toList(),
+                Boolean.TRUE.equals(r.kennisgeving()));
     }
 
     private static ClientData.Person toPerson(SubmitDossierRequest.PersonRequest p) {
@@ -62,7 +64,8 @@ final class DossierApiMapper {
     }
 
     static DossierResponse toResponse(DossierDetails details, List<OutboundMessageView> messages,
-                                      Map<UUID, AnswerDeadlines.ClaimDeadline> deadlines, Instant now, ZoneId zone) {
+                                      Map<UUID, AnswerDeadlines.ClaimDeadline> deadlines, Instant now, ZoneId zone,
+                                      Map<UUID, Kennisgevingen.View> kennisgevingen) {
         Dossier d = details.dossier();
         SubmitDossierRequest.ClientRequest client = details.clientData()
                 .map(c -> new SubmitDossierRequest.ClientRequest(c.clientNumberShv(), fromPerson(c.client()),
@@ -77,7 +80,8 @@ final class DossierApiMapper {
                 .orElse(null);
         return new DossierResponse(d.id(), d.shvOin(), d.shvReference(), d.settlementType().name(), d.status().name(),
                 d.submittedAt(), d.updatedAt(), d.closedAt(), client, contact, d.personalDataPurgedAt(),
-                details.claims().stream().map(c -> toClaim(c, details.linesOf(c.id()), deadlines.get(c.id()))).toList(),
+                details.claims().stream().map(c -> toClaim(c, details.linesOf(c.id()), deadlines.get(c.id()),
+                        kennisgevingen.get(c.id()))).toList(),
                 messages.stream().map(DossierApiMapper::toMessage).toList(),
                 details.history().stream().map(DossierApiMapper::toChange).toList(),
                 toNorm(details, deadlines, now, zone));
@@ -106,14 +110,19 @@ final class DossierApiMapper {
     }
 
     private static DossierResponse.ClaimResponse toClaim(Claim c, List<ClaimLine> lines,
-                                                         AnswerDeadlines.ClaimDeadline deadline) {
+                                                         AnswerDeadlines.ClaimDeadline deadline,
+                                                         Kennisgevingen.View kennisgeving) {
         String confirmed = amount(c.confirmedAmount());
         return new DossierResponse.ClaimResponse(c.id(), c.creditorOin(), c.creditorName(), c.clientNumberAtCreditor(),
                 c.invoiceNumbers(), amount(c.amountKnownToShv()), confirmed, confirmed,
                 lines.stream().map(DossierApiMapper::toLine).toList(), c.status().name(), c.noCooperationReason(),
                 c.conversationReference(), c.updatedAt(),
                 deadline == null ? null : deadline.answerDueOn(), deadline == null ? null : deadline.remindedAt(),
-                c.status() == ClaimStatus.OVERDUE);
+                c.status() == ClaimStatus.OVERDUE,
+                kennisgeving == null ? null : new DossierResponse.KennisgevingResponse(kennisgeving.sent(),
+                        kennisgeving.answered(), kennisgeving.answer(), kennisgeving.answeredAt(),
+                        kennisgeving.clientNumberSe()));
+
     }
 
     private static DossierResponse.ClaimLineResponse toLine(ClaimLine l) {

@@ -31,6 +31,7 @@ import nl.knooppunt.gateway.workflow.AnswerDeadlines;
 import nl.knooppunt.gateway.workflow.DossierIntake;
 import nl.knooppunt.gateway.workflow.DossierWithdrawal;
 import nl.knooppunt.gateway.workflow.ProceedWithout;
+import nl.knooppunt.gateway.workflow.Kennisgevingen;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -62,6 +63,7 @@ class DossierController {
     private final DossierIntake intake;
     private final OutboundMessages messages;
     private final DossierWithdrawal withdrawal;
+    private final Kennisgevingen kennisgevingen;
     /** Calendar dates in filters are dates in the gateway's time zone. */
     private final ZoneId zone;
     // -- deadlines (issue 14, item 9)
@@ -71,11 +73,12 @@ class DossierController {
 
     DossierController(DossierService dossiers, DossierIntake intake, OutboundMessages messages,
                       DossierWithdrawal withdrawal, TimeProperties time, AnswerDeadlines deadlines,
-                      ProceedWithout proceedWithout, Clock clock) {
+                      ProceedWithout proceedWithout, Clock clock, Kennisgevingen kennisgevingen) {
         this.dossiers = dossiers;
         this.intake = intake;
         this.messages = messages;
         this.withdrawal = withdrawal;
+        this.kennisgevingen = kennisgevingen;
         this.zone = time.zone();
         this.deadlines = deadlines;
         this.proceedWithout = proceedWithout;
@@ -87,7 +90,7 @@ class DossierController {
         // not messages of the dossier to creditors.
         return DossierApiMapper.toResponse(dossiers.readAsShv(caller.participant(), id, CHANNEL),
                 messages.findByDossier(id).stream().filter(m -> !caller.oin().equals(m.recipientOin())).toList(),
-                deadlines.ofDossier(id), clock.instant(), zone);
+                deadlines.ofDossier(id), clock.instant(), zone, kennisgevingen.of(id));
     }
 
     // -- deadlines (issue 14, item 9)

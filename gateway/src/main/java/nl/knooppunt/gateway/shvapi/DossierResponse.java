@@ -80,7 +80,23 @@ record DossierResponse(
             @Schema(description = "When the gateway queued a reminder (Statusbericht SHV) to the creditor.")
             Instant remindedAt,
             @Schema(description = "The answer term ran out without an answer (status OVERDUE); the SHV may proceed "
-                    + "without this creditor (POST .../proceed-without).") boolean overdue) {}
+                    + "without this creditor (POST .../proceed-without).") boolean overdue,
+
+            // ---- answers (issue 14, item 7)
+            @Schema(description = "The Kennisgeving sent to this creditor at intake and its answer; absent when the "
+                    + "dossier was submitted without kennisgeving.")
+            KennisgevingResponse kennisgeving) {}
+
+    @Schema(name = "Kennisgeving", description = "The Kennisgeving (or Kennisgeving Publiek) to one creditor and its answer.")
+    record KennisgevingResponse(
+            @Schema(description = "Queued to the creditor at intake, before its Saldoverzoek.") boolean sent,
+            @Schema(description = "Whether the creditor answered it.") boolean answered,
+            @Schema(description = "The answer: an AntwoordKennisgeving of a Kennisgeving antwoord (ONTVANGEN, "
+                    + "INCASSO_OPGESCHORT, GEEN_OPENSTAANDE_VORDERING), or GEEN_MEDEWERKING (the claim moves as for a "
+                    + "Geen medewerking to the Saldoverzoek; see noCooperationReason).") String answer,
+            Instant answeredAt,
+            @Schema(description = "The creditor's own number for the client (KlantnummerSE): as the SHV gave it, or as "
+                    + "the creditor's first message stated it.") String klantnummerSE) {}
 
     @Schema(name = "ClaimLine", description = "One claim line (VorderingSE) of a creditor's Saldoverzoek antwoord.")
     record ClaimLineResponse(

@@ -36,7 +36,14 @@ record SubmitDossierRequest(
 
         @Schema(description = "One claim per creditor (Vorderingen).")
         @NotEmpty @Size(max = 200)
-        List<@NotNull @Valid ClaimRequest> claims) {
+        List<@NotNull @Valid ClaimRequest> claims,
+
+        // ---- answers (issue 14, item 7)
+        @Schema(description = "Whether every creditor gets a Kennisgeving (the \"pauzeknop\": stop collection, add no "
+                + "costs) before its Saldoverzoek; a Kennisgeving Publiek, with the client's BSN, for a creditor "
+                + "that identifies clients by BSN when the client's BSN is given. Default false.",
+                example = "false")
+        Boolean kennisgeving) {
 
     // The SHV's reference is the API's own field (no contract message carries it): its own limits.
     static final int REFERENCE_MAX = 64;

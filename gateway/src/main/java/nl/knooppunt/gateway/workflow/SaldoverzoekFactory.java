@@ -38,7 +38,7 @@ final class SaldoverzoekFactory {
         return new Message(header, new Saldoverzoek(klant, organisatie, null, claim.invoiceNumbers()));
     }
 
-    private static Persoon persoon(ClientData.Person p) {
+    static Persoon persoon(ClientData.Person p) {
         if (p == null) {
             return null;
         }
@@ -46,7 +46,7 @@ final class SaldoverzoekFactory {
                 p.surnamePrefix(), p.surname(), p.birthDate());
     }
 
-    private static Adres adres(ClientData.Address a) {
+    static Adres adres(ClientData.Address a) {
         return new Adres(Adressoort.WOONADRES, a.street(), a.houseNumber(),
                 a.houseLetter() == null ? null : a.houseLetter().toUpperCase(), a.houseNumberAddition(), null,
                 a.postalCode(), a.city(), a.houseboatReference(), a.caravanReference());

@@ -174,10 +174,12 @@ class PersonalDataAuditTest {
     private static Message saldoverzoekAntwoord(Message saldoverzoek) {
         Header request = saldoverzoek.header();
         String klantnummerShv = ((Saldoverzoek) saldoverzoek.body()).gegevensKlant().klantnummerSHV();
+        // The creditor's own number for the client: the one the SHV gave, when it gave one (business keys).
+        String klantnummerSe = ((Saldoverzoek) saldoverzoek.body()).gegevensKlant().klantnummerSEVolgensSHV();
         return new Message(new Header(UUID.randomUUID(), request.conversatieReferentienummer(),
                 request.referentienummer(), Header.CURRENT_VERSIE, MessageType.SALDOVERZOEK_ANTWOORD,
                 request.ontvangerOin(), request.afzenderOin(), OffsetDateTime.now(ZoneOffset.UTC)),
-                new SaldoverzoekAntwoord(klantnummerShv, "SE-4711", new Contactpersoon("Afdeling Incasso", null, null),
+                new SaldoverzoekAntwoord(klantnummerShv, klantnummerSe == null ? "SE-4711" : klantnummerSe, new Contactpersoon("Afdeling Incasso", null, null),
                         LocalDate.now(), List.of(new VorderingSE("NOTA-1", null, Schuldtype.OPENSTAAND,
                                 VorderingsType.CONCURRENT, null, null, null, null, null, new BigDecimal("1250.00"),
                                 null, null))));

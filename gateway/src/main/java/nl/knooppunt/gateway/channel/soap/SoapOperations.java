@@ -126,7 +126,7 @@ class SoapOperations {
         resultaat.setReferentienummer(result.reference());
         resultaat.setCode(SoapFaults.code(result.outcome()));
         resultaat.setHerhaling(result.replay());
-        resultaat.setOmschrijving(result.detail());
+        resultaat.setOmschrijving(SoapFaults.omschrijving(result.outcome(), result.detail()));
         return resultaat;
     }
 

@@ -104,14 +104,18 @@ class CreditorApiController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "403", description = "Not yours to send: another creditor's conversation, another "
             + "sender's OIN or Referentienummer, a message type creditors do not send "
-            + "(urn:knooppunt:problem:inbound-not-authorized); or your certificate is not a creditor's "
-            + "(urn:knooppunt:problem:forbidden)",
+            + "(urn:knooppunt:problem:inbound-not-authorized); a Saldoverzoek antwoord vooraf akkoord without a "
+            + "convenant for the settlement type valid today (urn:knooppunt:problem:inbound-no-convenant); or your "
+            + "certificate is not a creditor's (urn:knooppunt:problem:forbidden)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "404", description = "No such conversation, or no such message of yours to answer "
             + "(urn:knooppunt:problem:inbound-unknown-conversation)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "This message may not answer that one, it was not delivered to "
             + "you yet, or it was answered already (urn:knooppunt:problem:inbound-reply-not-permitted)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "A business key (KlantnummerSHV, KlantnummerSE) does not match "
+            + "the conversation (urn:knooppunt:problem:inbound-business-key-mismatch); the detail names the field",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "413", description = "Body over the limit (urn:knooppunt:problem:request-too-large)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))

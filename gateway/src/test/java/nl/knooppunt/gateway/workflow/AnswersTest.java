@@ -1,0 +1,466 @@
+package nl.knooppunt.gateway.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.knooppunt.gateway.conversation.Conversation;
+import nl.knooppunt.gateway.conversation.Conversations;
+import nl.knooppunt.gateway.dossier.Claim;
+import nl.knooppunt.gateway.dossier.ClientData;
+import nl.knooppunt.gateway.dossier.DossierService;
+import nl.knooppunt.gateway.dossier.DossierSubmission;
+import nl.knooppunt.gateway.dossier.SettlementType;
+import nl.knooppunt.gateway.inbound.InboundDoor;
+import nl.knooppunt.gateway.inbound.InboundItem;
+import nl.knooppunt.gateway.inbound.InboundOutcome;
+import nl.knooppunt.gateway.inbound.InboundRejectedException;
+import nl.knooppunt.gateway.inbound.InboundResult;
+import nl.knooppunt.gateway.messages.MessageXml;
+import nl.knooppunt.gateway.outbound.BatchResult;
+import nl.knooppunt.gateway.outbound.BatchSender;
+import nl.knooppunt.gateway.outbound.OutboundItem;
+import nl.knooppunt.gateway.registry.Participant;
+import nl.knooppunt.gateway.registry.ParticipantRepository;
+import nl.knooppunt.gateway.support.ApiClient;
+import nl.knooppunt.gateway.support.MutableClock;
+import nl.knooppunt.gateway.support.ScriptedChannels;
+import nl.knooppunt.mappings.canonical.AntwoordKennisgeving;
+import nl.knooppunt.mappings.canonical.Contactpersoon;
+import nl.knooppunt.mappings.canonical.GeenMedewerking;
+import nl.knooppunt.mappings.canonical.Header;
+import nl.knooppunt.mappings.canonical.Kennisgeving;
+import nl.knooppunt.mappings.canonical.KennisgevingAntwoord;
+import nl.knooppunt.mappings.canonical.KennisgevingPubliek;
+import nl.knooppunt.mappings.canonical.Message;
+import nl.knooppunt.mappings.canonical.MessageBody;
+import nl.knooppunt.mappings.canonical.MessageType;
+import nl.knooppunt.mappings.canonical.RedenGeenMedewerking;
+import nl.knooppunt.mappings.canonical.SaldoverzoekAntwoord;
+import nl.knooppunt.mappings.canonical.SaldoverzoekAntwoordVoorafAkkoord;
+import nl.knooppunt.mappings.canonical.Schuldtype;
+import nl.knooppunt.mappings.canonical.StatusberichtSHV;
+import nl.knooppunt.mappings.canonical.StatuscodeSHV;
+import nl.knooppunt.mappings.canonical.Statusverzoek;
+import nl.knooppunt.mappings.canonical.VorderingSE;
+import nl.knooppunt.mappings.canonical.VorderingsType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Issue 14, the answers slice: business keys (defect 3), vooraf akkoord and the convenant registry
+ * (defect 5), the Kennisgeving at intake (item 7) and the Statusverzoek answered automatically
+ * (item 8), through the intake, the real outbound engine (scripted channels) and the inbound door.
+ * The creditors' convenants are those of application-outbound-test.yml: B has SK from 2026-01-01
+ * (and identifies clients by BSN), A had SK until the day before the tests' Monday, M has SB only,
+ * F has none.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "knooppunt.outbound.enabled=false")
+@ActiveProfiles({"test", "outbound-test"})
+@Import({ScriptedChannels.class, AnswersTest.TestClock.class})
+class AnswersTest {
+
+    /** Monday 23 November 2026, 10:00 in Amsterdam. */
+    static final Instant MONDAY_MORNING = Instant.parse("2026-11-23T09:00:00Z");
+
+    static final String SHV = "00000001001000000001";
+    static final String A = "00000001003000000001";
+    static final String B = "00000001003000000002";
+    static final String M = "00000001003000000003";
+    static final String F = "00000001003000000004";
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(MONDAY_MORNING);
+        }
+    }
+
+    @Autowired MutableClock clock;
+    @Autowired ScriptedChannels.Script channels;
+    @Autowired BatchSender sender;
+    @Autowired InboundDoor door;
+    @Autowired DossierIntake intake;
+    @Autowired DossierService dossiers;
+    @Autowired Conversations conversations;
+    @Autowired ParticipantRepository participants;
+    @Autowired MessageXml xml;
+    @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
+
+    @BeforeEach
+    void start() {
+        jdbc.sql("truncate outbound_message_action, delivery_attempt, batch_member, outbound_batch, outbound_message")
+                .update();
+        channels.reset();
+        clock.set(MONDAY_MORNING);
+    }
+
+    // ------------------------------------------------------------ defect 3: business keys
+
+    @Test
+    void anAnswerForAnotherClientNumberShvIsRefusedNamingTheFieldAndChangesNothing() throws Exception {
+        Map<String, Conversation> dossier = submitAndSend(false, null, B);
+        Conversation c = dossier.get(B);
+        long historyBefore = history(c);
+
+        Message answer = saldoAntwoord(c, saldoverzoek(c), "K-2", "SE-1");
+        assertRefused(B, answer, InboundOutcome.BUSINESS_KEY_MISMATCH, "KlantnummerSHV", "K-2");
+
+        assertUnchanged(c, answer, historyBefore);
+        assertThat(keptClientNumberSe(c)).isNull();
+    }
+
+    @Test
+    void anAnswerWithAnotherClientNumberThanTheShvGaveIsRefusedAndTheRightOneAccepted() throws Exception {
+        Map<String, Conversation> dossier = submitAndSend(false, "REL-9", B);
+        Conversation c = dossier.get(B);
+        long historyBefore = history(c);
+
+        Message wrong = saldoAntwoord(c, saldoverzoek(c), "K-1", "SE-1");
+        assertRefused(B, wrong, InboundOutcome.BUSINESS_KEY_MISMATCH, "KlantnummerSE", "SE-1");
+        assertUnchanged(c, wrong, historyBefore);
+
+        InboundResult right = door.receive(creditor(B), InboundItem.of(saldoAntwoord(c, saldoverzoek(c), "K-1", " REL-9")),
+                "test");
+        assertThat(right.outcome()).isEqualTo(InboundOutcome.ACCEPTED);
+        assertThat(claimStatus(c)).isEqualTo("SALDO_CONFIRMED");
+    }
+
+    @Test
+    void theFirstMessagesClientNumberSeIsKeptAndALaterOtherOneRefused() throws Exception {
+        Map<String, Conversation> dossier = submitAndSend(false, null, B);
+        Conversation c = dossier.get(B);
+
+        // The first message that states a KlantnummerSE: it is kept with the claim.
+        assertThat(door.receive(creditor(B), InboundItem.of(statusverzoek(c, "K-1", "SE-77")), "test").outcome())
+                .isEqualTo(InboundOutcome.ACCEPTED);
+        assertThat(keptClientNumberSe(c)).isEqualTo("SE-77");
+        long historyBefore = history(c);
+
+        Message other = saldoAntwoord(c, saldoverzoek(c), "K-1", "SE-78");
+        assertRefused(B, other, InboundOutcome.BUSINESS_KEY_MISMATCH, "KlantnummerSE", "SE-78");
+        assertUnchanged(c, other, historyBefore);
+        assertThat(keptClientNumberSe(c)).isEqualTo("SE-77");
+
+        assertThat(door.receive(creditor(B), InboundItem.of(saldoAntwoord(c, saldoverzoek(c), "K-1", "SE-77")), "test")
+                .outcome()).isEqualTo(InboundOutcome.ACCEPTED);
+        assertThat(claimStatus(c)).isEqualTo("SALDO_CONFIRMED");
+    }
+
+    // ------------------------------------------------------------ defect 5: vooraf akkoord and the convenant registry
+
+    @Test
+    void voorafAkkoordFromACreditorWithAValidConvenantForTheSettlementTypeCounts() throws Exception {
+        Map<String, Conversation> dossier = submitAndSend(false, null, B);
+        Conversation c = dossier.get(B);
+
+        InboundResult result = door.receive(creditor(B), InboundItem.of(voorafAkkoord(c, saldoverzoek(c))), "test");
+
+        assertThat(result.outcome()).isEqualTo(InboundOutcome.ACCEPTED);
+        assertThat(claimStatus(c)).isEqualTo("PRE_AGREED");
+        assertThat(dossierStatus(c)).isEqualTo("PROPOSAL_READY");
+    }
+
+    @Test
+    void voorafAkkoordWithoutAConvenantWithAnExpiredOneOrOneForAnotherSettlementTypeIsRefused() throws Exception {
+        // F: none; A: SK, ended yesterday; M: SB only, the dossier is SK.
+        Map<String, Conversation> dossier = submitAndSend(false, null, F, A, M);
+        for (String creditor : List.of(F, A, M)) {
+            Conversation c = dossier.get(creditor);
+            long historyBefore = history(c);
+            Message answer = voorafAkkoord(c, saldoverzoek(c));
+
+            assertRefused(creditor, answer, InboundOutcome.NO_CONVENANT, "convenant", "K-1");
+
+            assertUnchanged(c, answer, historyBefore);
+            assertThat(c).satisfies(x -> assertThat(confirmedAmount(x)).as(creditor).isNull());
+        }
+        // An ordinary Saldoverzoek antwoord from the same creditor counts.
+        Conversation f = dossier.get(F);
+        assertThat(door.receive(creditor(F), InboundItem.of(saldoAntwoord(f, saldoverzoek(f), "K-1", "SE-1")), "test")
+                .outcome()).isEqualTo(InboundOutcome.ACCEPTED);
+        assertThat(claimStatus(f)).isEqualTo("SALDO_CONFIRMED");
+    }
+
+    @Test
+    void aConvenantCountsOnItsLastDayAndNotBeforeItsFirst() throws Exception {
+        Map<String, Conversation> dossier = submitAndSend(false, null, A);
+        Conversation c = dossier.get(A);
+        // Sunday 22 November 2026, 23:30 in Amsterdam: A's convenant's last day.
+        clock.set(Instant.parse("2026-11-22T22:30:00Z"));
+        assertThat(door.receive(creditor(A), InboundItem.of(voorafAkkoord(c, saldoverzoek(c))), "test").outcome())
+                .isEqualTo(InboundOutcome.ACCEPTED);
+        assertThat(claimStatus(c)).isEqualTo("PRE_AGREED");
+    }
+
+    // ------------------------------------------------------------ item 8: Statusverzoek
+
+    @Test
+    void aStatusverzoekIsAnsweredWithAStatusberichtShvToThatCreditorAndNothingElseChanges() throws Exception {
+        Map<String, Conversation> dossier = submitAndSend(false, "REL-9", B);
+        Conversation c = dossier.get(B);
+        long historyBefore = history(c);
+        String claimBefore = claimStatus(c);
+        String dossierBefore = dossierStatus(c);
+
+        Message verzoek = statusverzoek(c, "K-1", "REL-9");
+        assertThat(door.receive(creditor(B), InboundItem.of(verzoek), "test").outcome())
+                .isEqualTo(InboundOutcome.ACCEPTED);
+
+        Map<String, Object> queued = jdbc.sql("""
+                        select m.reference, m.cross_reference, p.oin as recipient, m.status from outbound_message m
+                          join participant p on p.id = m.recipient_id
+                         where m.claim_id = ? and m.message_type = 'StatusberichtSHV'
+                        """).param(c.claimId()).query().singleRow();
+        assertThat(queued.get("cross_reference")).isEqualTo(verzoek.header().referentienummer());
+        assertThat(queued.get("recipient")).isEqualTo(B);
+        assertThat(jdbc.sql("select cross_reference from message where reference = ?").param(queued.get("reference"))
+                .query(UUID.class).single()).isEqualTo(verzoek.header().referentienummer());
+        assertThat(claimStatus(c)).isEqualTo(claimBefore);
+        assertThat(dossierStatus(c)).isEqualTo(dossierBefore);
+        assertThat(history(c)).isEqualTo(historyBefore);
+
+        // What the creditor receives.
+        List<OutboundItem> sent = capture(B);
+        clock.advance(Duration.ofHours(2));
+        sender.sendDueBatches(B);
+        Message statusbericht = sent.stream().map(i -> xml.read(i.payload()))
+                .filter(m -> m.header().berichttype() == MessageType.STATUSBERICHT_SHV).findFirst().orElseThrow();
+        assertThat(statusbericht.header().crossReferentienummer()).isEqualTo(verzoek.header().referentienummer());
+        assertThat(statusbericht.header().conversatieReferentienummer()).isEqualTo(c.reference());
+        assertThat(statusbericht.header().ontvangerOin()).isEqualTo(B);
+        StatusberichtSHV body = (StatusberichtSHV) statusbericht.body();
+        assertThat(body.statuscode()).isEqualTo(StatuscodeSHV.SALDI_OPVRAGEN);
+        assertThat(body.klantnummerSHV()).isEqualTo("K-1");
+        assertThat(body.klantnummerSE()).isEqualTo("REL-9");
+        assertThat(body.statusdatum()).isEqualTo(LocalDate.of(2026, 11, 23));
+    }
+
+    @Test
+    void aStatusverzoekWithAnotherClientsNumberIsRefusedAndNothingIsQueued() throws Exception {
+        Map<String, Conversation> dossier = submitAndSend(false, null, B);
+        Conversation c = dossier.get(B);
+
+        assertRefused(B, statusverzoek(c, "K-OTHER", null), InboundOutcome.BUSINESS_KEY_MISMATCH, "KlantnummerSHV",
+                "K-OTHER");
+
+        assertThat(jdbc.sql("select count(*) from outbound_message where message_type = 'StatusberichtSHV'")
+                .query(Long.class).single()).isZero();
+    }
+
+    // ------------------------------------------------------------ item 7: Kennisgeving at intake
+
+    @Test
+    void withKennisgevingEveryCreditorGetsOneBeforeItsSaldoverzoekPubliekForTheBsnCreditorAndItsAnswerShows()
+            throws Exception {
+        List<OutboundItem> sentToA = capture(A);
+        List<OutboundItem> sentToB = capture(B);
+        Map<String, Conversation> dossier = submit(true, null, A, B);
+
+        for (String creditor : List.of(A, B)) {
+            assertThat(jdbc.sql("select message_type from outbound_message where claim_id = ? order by seq")
+                    .param(dossier.get(creditor).claimId()).query(String.class).list())
+                    .as(creditor).containsExactly(creditor.equals(B) ? "KennisgevingPubliek" : "Kennisgeving",
+                            "Saldoverzoek");
+        }
+        clock.advance(Duration.ofHours(2));
+        sender.sendDueBatches(A);
+        sender.sendDueBatches(B);
+        Message toA = xml.read(sentToA.get(0).payload());
+        assertThat(toA.body()).isInstanceOf(Kennisgeving.class);
+        assertThat(toA.header().conversatieReferentienummer()).isEqualTo(dossier.get(A).reference());
+        Message toB = xml.read(sentToB.get(0).payload());
+        assertThat(toB.body()).isInstanceOfSatisfying(KennisgevingPubliek.class,
+                k -> assertThat(k.bsnKlant()).isEqualTo("999990019"));
+        JsonNode before = claimView(dossier.get(A));
+        assertThat(before.get("kennisgeving").get("sent").asBoolean()).isTrue();
+        assertThat(before.get("kennisgeving").get("answered").asBoolean()).isFalse();
+
+        // A: Kennisgeving antwoord, collection suspended; the claim status does not change.
+        Conversation a = dossier.get(A);
+        assertThat(door.receive(creditor(A), InboundItem.of(answer(a, toA.header().referentienummer(),
+                MessageType.KENNISGEVING_ANTWOORD, new KennisgevingAntwoord("K-1", "SE-A", AntwoordKennisgeving.INCASSO_OPGESCHORT,
+                        null, new Contactpersoon("Afdeling Incasso", null, null), null))), "test").outcome())
+                .isEqualTo(InboundOutcome.ACCEPTED);
+        assertThat(claimStatus(a)).isEqualTo("SALDO_REQUESTED");
+        JsonNode claimA = claimView(a).get("kennisgeving");
+        assertThat(claimA.get("answered").asBoolean()).isTrue();
+        assertThat(claimA.get("answer").asText()).isEqualTo("INCASSO_OPGESCHORT");
+        assertThat(claimA.get("klantnummerSE").asText()).isEqualTo("SE-A");
+
+        // B: Geen medewerking to the Kennisgeving moves the claim as one to the Saldoverzoek does.
+        Conversation b = dossier.get(B);
+        assertThat(door.receive(creditor(B), InboundItem.of(answer(b, toB.header().referentienummer(),
+                MessageType.GEEN_MEDEWERKING, new GeenMedewerking("K-1", RedenGeenMedewerking.GEEN_SAMENWERKING_SHV, null,
+                        new Contactpersoon("Afdeling Incasso", null, null)))), "test").outcome())
+                .isEqualTo(InboundOutcome.ACCEPTED);
+        assertThat(claimStatus(b)).isEqualTo("NO_COOPERATION");
+        JsonNode claimB = claimView(b);
+        assertThat(claimB.get("kennisgeving").get("answer").asText()).isEqualTo("GEEN_MEDEWERKING");
+        assertThat(claimB.get("noCooperationReason").asText()).isEqualTo("GEEN_SAMENWERKING_SHV");
+    }
+
+    @Test
+    void withoutTheFlagNoKennisgevingIsSent() throws Exception {
+        Map<String, Conversation> dossier = submit(false, null, A, B);
+
+        assertThat(jdbc.sql("select message_type from outbound_message where dossier_id = ?")
+                .param(dossier.get(A).dossierId()).query(String.class).list()).containsOnly("Saldoverzoek").hasSize(2);
+        JsonNode kennisgeving = claimView(dossier.get(A)).get("kennisgeving");
+        assertThat(kennisgeving == null || kennisgeving.isNull()).as("kennisgeving of the claim").isTrue();
+    }
+
+    // ------------------------------------------------------------ fixture
+
+    private void assertRefused(String creditorOin, Message message, InboundOutcome outcome, String named, String value) {
+        assertThatThrownBy(() -> door.receive(creditor(creditorOin), InboundItem.of(message), "test"))
+                .isInstanceOfSatisfying(InboundRejectedException.class, e -> {
+                    assertThat(e.outcome()).isEqualTo(outcome);
+                    assertThat(e.getMessage()).contains(named).doesNotContain(value);
+                    assertThat(e.type().toString()).isEqualTo("urn:knooppunt:problem:" + outcome.code());
+                });
+    }
+
+    private void assertUnchanged(Conversation c, Message refused, long historyBefore) {
+        assertThat(claimStatus(c)).isEqualTo("SALDO_REQUESTED");
+        assertThat(history(c)).isEqualTo(historyBefore);
+        assertThat(jdbc.sql("select count(*) from inbound_message where reference = ?")
+                .param(refused.header().referentienummer()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from message where reference = ?")
+                .param(refused.header().referentienummer()).query(Long.class).single()).isZero();
+    }
+
+    private List<OutboundItem> capture(String oin) {
+        List<OutboundItem> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        channels.set(oin, (batch, items) -> {
+            sent.addAll(items);
+            return BatchResult.allAccepted();
+        });
+        return sent;
+    }
+
+    private Map<String, Conversation> submitAndSend(boolean kennisgeving, String clientNumberAtCreditor,
+                                                    String... creditorOins) throws Exception {
+        Map<String, Conversation> dossier = submit(kennisgeving, clientNumberAtCreditor, creditorOins);
+        clock.advance(Duration.ofHours(1));
+        for (String oin : creditorOins) {
+            sender.sendDueBatches(oin);
+        }
+        return dossier;
+    }
+
+    private Map<String, Conversation> submit(boolean kennisgeving, String clientNumberAtCreditor, String... creditorOins) {
+        List<DossierSubmission.ClaimSubmission> claims = new ArrayList<>();
+        for (String oin : creditorOins) {
+            claims.add(new DossierSubmission.ClaimSubmission(oin, clientNumberAtCreditor, List.of("F-" + oin),
+                    new BigDecimal("100.00")));
+        }
+        ClientData client = new ClientData("K-1", new ClientData.Person("V", "T.", null, null, "Testpersoon",
+                LocalDate.of(1980, 1, 1), "999990019"), null,
+                new ClientData.Address("Teststraat", 1, null, null, "1000AA", "Teststad", null, null),
+                new ClientData.ContactPerson("Consulent", null, null));
+        Participant shv = participants.findByOin(SHV).orElseThrow();
+        UUID dossierId = intake.submit(shv, new DossierSubmission(SHV, "T-" + UUID.randomUUID(), SettlementType.SK,
+                client, claims, kennisgeving), null).dossierId();
+        Map<String, Conversation> byCreditor = new LinkedHashMap<>();
+        for (Claim claim : dossiers.get(dossierId).claims()) {
+            byCreditor.put(claim.creditorOin(), conversations.findByClaim(claim.id()).orElseThrow());
+        }
+        return byCreditor;
+    }
+
+    private Participant creditor(String oin) {
+        return participants.findByOin(oin).orElseThrow();
+    }
+
+    private UUID saldoverzoek(Conversation c) {
+        return jdbc.sql("select reference from outbound_message where claim_id = ? and message_type = 'Saldoverzoek'")
+                .param(c.claimId()).query(UUID.class).single();
+    }
+
+    private static List<VorderingSE> lines() {
+        return List.of(new VorderingSE("SE-F-1", null, Schuldtype.OPENSTAAND, VorderingsType.CONCURRENT, null, null,
+                null, null, null, new BigDecimal("120.00"), null, null));
+    }
+
+    private Message saldoAntwoord(Conversation c, UUID answered, String klantnummerShv, String klantnummerSe) {
+        return answer(c, answered, MessageType.SALDOVERZOEK_ANTWOORD, new SaldoverzoekAntwoord(klantnummerShv,
+                klantnummerSe, new Contactpersoon("Afdeling Incasso", null, null), LocalDate.of(2026, 11, 23), lines()));
+    }
+
+    private Message voorafAkkoord(Conversation c, UUID answered) {
+        return answer(c, answered, MessageType.SALDOVERZOEK_ANTWOORD_VOORAF_AKKOORD,
+                new SaldoverzoekAntwoordVoorafAkkoord("K-1", "SE-1", new Contactpersoon("Afdeling Incasso", null, null),
+                        LocalDate.of(2026, 11, 23), lines()));
+    }
+
+    private Message statusverzoek(Conversation c, String klantnummerShv, String klantnummerSe) {
+        return answer(c, null, MessageType.STATUSVERZOEK, new Statusverzoek(klantnummerShv, klantnummerSe,
+                "Hoe staat het ervoor?", new Contactpersoon("Afdeling Incasso", null, null)));
+    }
+
+    private Message answer(Conversation c, UUID answered, MessageType type, MessageBody body) {
+        String creditorOin = jdbc.sql("select p.oin from claim c join participant p on p.id = c.creditor_id where c.id = ?")
+                .param(c.claimId()).query(String.class).single();
+        return new Message(new Header(UUID.randomUUID(), c.reference(), answered, Header.CURRENT_VERSIE, type,
+                creditorOin, SHV, OffsetDateTime.now(ZoneOffset.UTC)), body);
+    }
+
+    private JsonNode claimView(Conversation c) {
+        JsonNode view = ApiClient.participant("gemeente-voorbeeldstad", port)
+                .get("/api/v1/dossiers/" + c.dossierId()).json();
+        for (JsonNode claim : view.get("claims")) {
+            if (claim.get("id").asText().equals(c.claimId().toString())) {
+                return claim;
+            }
+        }
+        throw new AssertionError("no claim " + c.claimId());
+    }
+
+    private String claimStatus(Conversation c) {
+        return jdbc.sql("select status from claim where id = ?").param(c.claimId()).query(String.class).single();
+    }
+
+    private String keptClientNumberSe(Conversation c) {
+        return jdbc.sql("select client_number_se from claim where id = ?").param(c.claimId())
+                .query(String.class).optional().orElse(null);
+    }
+
+    private BigDecimal confirmedAmount(Conversation c) {
+        return jdbc.sql("select confirmed_amount from claim where id = ?").param(c.claimId())
+                .query(BigDecimal.class).optional().orElse(null);
+    }
+
+    private String dossierStatus(Conversation c) {
+        return jdbc.sql("select status from dossier where id = ?").param(c.dossierId()).query(String.class).single();
+    }
+
+    private long history(Conversation c) {
+        return jdbc.sql("select count(*) from status_history where claim_id = ?").param(c.claimId())
+                .query(Long.class).single();
+    }
+}
