@@ -32,8 +32,9 @@ class ShvMailbox {
 
     @Transactional(readOnly = true)
     Page read(UUID shvId, long after, int limit) {
-        NotificationRepository.Cursor cursor = notifications.cursor(shvId);
         List<NotificationRepository.Row> rows = notifications.page(shvId, after, limit);
+        // Read after the page, so that it is never behind it (a notification may commit in between).
+        NotificationRepository.Cursor cursor = notifications.cursor(shvId);
         long next = rows.isEmpty() ? after : rows.get(rows.size() - 1).sequence();
         return new Page(rows.stream().map(row -> read(row.payload())).toList(), next,
                 next < cursor.lastSequence(), cursor.confirmedThrough(), cursor.lastSequence());
