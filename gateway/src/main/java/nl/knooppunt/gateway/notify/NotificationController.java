@@ -1,9 +1,7 @@
 package nl.knooppunt.gateway.notify;
 
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -46,9 +44,8 @@ class NotificationController {
 
     @Schema(name = "NotificationPage")
     record NotificationPage(
-            @ArraySchema(arraySchema = @Schema(description = "The notifications after the cursor, in sequence order; "
-                    + "each is the JSON document the webhook sends (docs/workflow.md)."),
-                    schema = @Schema(type = "object")) List<RawValue> items,
+            @Schema(description = "The notifications after the cursor, in sequence order; each is the JSON document "
+                    + "the webhook sends (docs/workflow.md).") List<NotificationDocument> items,
             @Schema(description = "Pass as `after` to read the next page; the same cursor when there was nothing new.")
             String nextCursor,
             @Schema(description = "Whether notifications after nextCursor exist now.") boolean hasMore,
@@ -97,7 +94,7 @@ class NotificationController {
             throw new InvalidRequestException(problems);
         }
         ShvMailbox.Page page = mailbox.read(shv, from, size);
-        return new NotificationPage(page.documents().stream().map(RawValue::new).toList(), Long.toString(page.nextCursor()), page.more(),
+        return new NotificationPage(page.documents(), Long.toString(page.nextCursor()), page.more(),
                 page.confirmedThrough(), page.lastSequence());
     }
 

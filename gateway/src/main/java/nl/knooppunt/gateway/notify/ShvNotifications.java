@@ -2,14 +2,14 @@ package nl.knooppunt.gateway.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import nl.knooppunt.gateway.conversation.Conversation;
@@ -65,16 +65,12 @@ class ShvNotifications implements StatusChangeListener, InboundListener {
     public void claimChanged(StatusChange change) {
         Dossier dossier = dossier(change.dossierId());
         Claim claim = dossiers.findClaim(change.claimId()).orElseThrow();
-        notify(dossier, claim, NotificationKind.CLAIM_STATUS_CHANGED, document -> {
-            document.set("claim", claim(claim));
-            document.set("change", change(change));
-        });
+        notify(dossier, claim, NotificationKind.CLAIM_STATUS_CHANGED, change(change), null);
     }
 
     @Override
     public void dossierChanged(StatusChange change) {
-        Dossier dossier = dossier(change.dossierId());
-        notify(dossier, null, NotificationKind.DOSSIER_STATUS_CHANGED, document -> document.set("change", change(change)));
+        notify(dossier(change.dossierId()), null, NotificationKind.DOSSIER_STATUS_CHANGED, change(change), null);
     }
 
     @Override
@@ -83,45 +79,26 @@ class ShvNotifications implements StatusChangeListener, InboundListener {
         Dossier dossier = dossier(conversation.dossierId());
         // Read after the message's effect: the claim as the answer left it.
         Claim claim = dossiers.findClaim(conversation.claimId()).orElseThrow();
-        notify(dossier, claim, NotificationKind.CREDITOR_MESSAGE_ACCEPTED, document -> {
-            document.set("claim", claim(claim));
-            ObjectNode message = document.putObject("message");
-            message.put("messageType", type.code());
-            message.put("referentienummer", reference.toString());
-            message.put("crossReferentienummer", crossReference == null ? null : crossReference.toString());
-            message.put("conversatieReferentienummer", conversation.reference().toString());
-            message.put("receivedAt", receivedAt.toString());
-            if (type == MessageType.SALDOVERZOEK_ANTWOORD || type == MessageType.SALDOVERZOEK_ANTWOORD_VOORAF_AKKOORD) {
-                message.put("countedAmount", amount(claim.confirmedAmount()));
-                message.set("linesByDebtType", linesByDebtType(claim));
-            }
-            if (type == MessageType.GEEN_MEDEWERKING && claim.noCooperationReason() != null) {
-                message.put("noCooperationReason", claim.noCooperationReason());
-            }
-        });
+        boolean saldo = type == MessageType.SALDOVERZOEK_ANTWOORD || type == MessageType.SALDOVERZOEK_ANTWOORD_VOORAF_AKKOORD;
+        NotificationDocument.CreditorMessage message = new NotificationDocument.CreditorMessage(type.code(), reference,
+                crossReference, conversation.reference(), receivedAt.toString(),
+                saldo ? amount(claim.confirmedAmount()) : null, saldo ? linesByDebtType(claim) : null,
+                type == MessageType.GEEN_MEDEWERKING ? claim.noCooperationReason() : null);
+        notify(dossier, claim, NotificationKind.CREDITOR_MESSAGE_ACCEPTED, null, message);
     }
 
-    private interface Body {
-        void fill(ObjectNode document);
-    }
-
-    private void notify(Dossier dossier, Claim claim, NotificationKind kind, Body body) {
+    private void notify(Dossier dossier, Claim claim, NotificationKind kind, NotificationDocument.Change change,
+                        NotificationDocument.CreditorMessage message) {
         UUID shvId = dossier.shvId();
         long sequence = notifications.nextSequence(shvId);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        ObjectNode document = json.createObjectNode();
-        document.put("id", id.toString());
-        document.put("version", VERSION);
-        document.put("type", kind.type());
-        document.put("sequence", sequence);
-        document.put("createdAt", now.toString());
-        document.put("shvOin", dossier.shvOin());
-        ObjectNode d = document.putObject("dossier");
-        d.put("id", dossier.id().toString());
-        d.put("shvReference", dossier.shvReference());
-        d.put("status", dossier.status().name());
-        body.fill(document);
+        NotificationDocument document = new NotificationDocument(id, VERSION, kind.type(), sequence, now.toString(),
+                dossier.shvOin(),
+                new NotificationDocument.DossierRef(dossier.id(), dossier.shvReference(), dossier.status().name()),
+                claim == null ? null : new NotificationDocument.ClaimRef(claim.id(), claim.creditorOin(),
+                        claim.creditorName(), claim.status().name()),
+                change, message);
         String payload = write(document);
         notifications.insert(id, shvId, sequence, dossier.id(), claim == null ? null : claim.id(), kind, payload, now);
         Participant shv = participants.findById(shvId).orElseThrow();
@@ -137,45 +114,25 @@ class ShvNotifications implements StatusChangeListener, InboundListener {
         return dossiers.findById(dossierId).orElseThrow(() -> new DossierNotFoundException(dossierId));
     }
 
-    private ObjectNode claim(Claim claim) {
-        ObjectNode node = json.createObjectNode();
-        node.put("id", claim.id().toString());
-        node.put("creditorOin", claim.creditorOin());
-        node.put("creditorName", claim.creditorName());
-        node.put("status", claim.status().name());
-        return node;
-    }
-
-    private ObjectNode change(StatusChange change) {
-        ObjectNode node = json.createObjectNode();
-        node.put("from", change.fromStatus());
-        node.put("to", change.toStatus());
-        node.put("at", change.occurredAt().toString());
-        node.put("causeType", change.cause().type().name());
-        node.put("causeReference", change.cause().reference());
-        return node;
+    private static NotificationDocument.Change change(StatusChange change) {
+        return new NotificationDocument.Change(change.fromStatus(), change.toStatus(), change.occurredAt().toString(),
+                change.cause().type().name(), change.cause().reference());
     }
 
     /** The claim's lines summed per Schuldtype, in the order of the codes. */
-    private ArrayNode linesByDebtType(Claim claim) {
-        List<ClaimLine> lines = dossiers.findClaimLines(claim.dossierId()).stream()
-                .filter(l -> l.claimId().equals(claim.id())).toList();
+    private List<NotificationDocument.DebtTypeLines> linesByDebtType(Claim claim) {
         Map<String, List<ClaimLine>> byType = new TreeMap<>();
-        for (ClaimLine line : lines) {
-            byType.computeIfAbsent(line.debtType(), t -> new java.util.ArrayList<>()).add(line);
+        for (ClaimLine line : dossiers.findClaimLines(claim.dossierId())) {
+            if (line.claimId().equals(claim.id())) {
+                byType.computeIfAbsent(line.debtType(), t -> new ArrayList<>()).add(line);
+            }
         }
-        ArrayNode result = json.createArrayNode();
-        byType.forEach((type, ofType) -> {
-            ObjectNode node = result.addObject();
-            node.put("debtType", type);
-            node.put("lines", ofType.size());
-            node.put("amount", amount(ofType.stream().map(ClaimLine::currentAmount)
-                    .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add)));
-            node.put("counted", ofType.stream().anyMatch(ClaimLine::counted));
-            ArrayNode to = node.putArray("transferredTo");
-            ofType.stream().map(ClaimLine::transferredTo).filter(java.util.Objects::nonNull).distinct()
-                    .forEach(to::add);
-        });
+        List<NotificationDocument.DebtTypeLines> result = new ArrayList<>();
+        byType.forEach((type, lines) -> result.add(new NotificationDocument.DebtTypeLines(type, lines.size(),
+                amount(lines.stream().map(ClaimLine::currentAmount).filter(Objects::nonNull)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)),
+                lines.stream().anyMatch(ClaimLine::counted),
+                lines.stream().map(ClaimLine::transferredTo).filter(Objects::nonNull).distinct().toList())));
         return result;
     }
 
@@ -183,7 +140,7 @@ class ShvNotifications implements StatusChangeListener, InboundListener {
         return amount == null ? null : amount.toPlainString();
     }
 
-    private String write(ObjectNode document) {
+    private String write(NotificationDocument document) {
         try {
             return json.writeValueAsString(document);
         } catch (JsonProcessingException e) {

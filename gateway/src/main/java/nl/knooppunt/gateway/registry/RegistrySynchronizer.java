@@ -59,7 +59,14 @@ class RegistrySynchronizer implements InitializingBean {
         if (entry.kind() == ParticipantKind.CREDITOR && entry.channel() == null) {
             throw new InvalidChannelException("channel", "a creditor needs a channel").of(entry.oin());
         }
-        // A creditor needs a channel; an SHV may have one, for the notifications it receives.
+        // A creditor needs a channel; an SHV may have one, for the notifications it receives: a WEBHOOK,
+        // which is for SHVs only (it carries notifications, not Schuldenknooppunt messages).
+        if (entry.channel() != null && entry.channel().type() != null
+                && (entry.kind() == ParticipantKind.SHV) != (entry.channel().type() == ChannelType.WEBHOOK)) {
+            throw new InvalidChannelException("channel.type", entry.kind() == ParticipantKind.SHV
+                    ? "an SHV's channel carries its notifications: use WEBHOOK, or leave the channel out (mailbox only)"
+                    : "WEBHOOK is for an SHV's notifications; a creditor needs SOAP, REST, SFTP or MAILBOX").of(entry.oin());
+        }
         try {
             return Optional.ofNullable(entry.channel()).map(RegistryProperties.ChannelEntry::toChannel);
         } catch (InvalidChannelException e) {

@@ -179,6 +179,11 @@ class ShvNotificationTest {
         assertThat(claimChange.at("/claim/creditorOin").asText()).isEqualTo(N1);
         assertThat(claimChange.at("/claim/creditorName").asText()).isEqualTo("Creditor N1 (mailbox)");
         assertThat(claimChange.get("shvOin").asText()).isEqualTo(SHV);
+        // The members in the documented order (docs/workflow.md); a status change has no message.
+        List<String> members = new ArrayList<>();
+        claimChange.fieldNames().forEachRemaining(members::add);
+        assertThat(members).containsExactly("id", "version", "type", "sequence", "createdAt", "shvOin", "dossier", "claim",
+                "change");
 
         JsonNode answered = documents.stream().filter(d -> d.get("type").asText().equals("creditor.message-accepted"))
                 .reduce((a, b) -> { throw new AssertionError("two answers"); }).orElseThrow();

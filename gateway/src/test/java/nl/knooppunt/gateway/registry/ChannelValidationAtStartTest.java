@@ -50,7 +50,28 @@ class ChannelValidationAtStartTest {
                 "channel.settings.trust-store", "cannot read /nonexistent/creditor-trust.p12");
     }
 
+    @Test
+    void aWebhookIsForAnShvOnly(CapturedOutput output) {
+        assertStartRefused(output, List.of("channel.type=WEBHOOK", "channel.endpoint=https://creditor.example/hooks",
+                        "channel.settings[secret]=" + "x".repeat(40)),
+                "channel.type", "WEBHOOK is for an SHV's notifications");
+    }
+
+    @Test
+    void anShvsWebhookSecretShorterThan32BytesStopsTheStartWithoutShowingIt(CapturedOutput output) {
+        String secret = "too-short-webhook-secret";
+        assertStartRefused(output, 0, "00000001001000000001", List.of("channel.type=WEBHOOK",
+                        "channel.endpoint=https://shv.example/knooppunt/notifications", "channel.settings[secret]=" + secret),
+                "channel.settings.secret", "is 24 bytes; a webhook secret must have at least 32");
+        assertThat(output.getOut() + output.getErr()).doesNotContain(secret);
+    }
+
     private static void assertStartRefused(CapturedOutput output, List<String> channel, String field, String problem) {
+        assertStartRefused(output, 1, CREDITOR, channel, field, problem);
+    }
+
+    private static void assertStartRefused(CapturedOutput output, int participant, String oin, List<String> channel,
+                                           String field, String problem) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=test",
                 "--knooppunt.outbound.enabled=false",
@@ -60,7 +81,10 @@ class ChannelValidationAtStartTest {
                 "--knooppunt.registry.participants[1].oin=" + CREDITOR,
                 "--knooppunt.registry.participants[1].kind=CREDITOR",
                 "--knooppunt.registry.participants[1].name=Creditor with a bad channel"));
-        channel.forEach(setting -> args.add("--knooppunt.registry.participants[1]." + setting));
+        channel.forEach(setting -> args.add("--knooppunt.registry.participants[" + participant + "]." + setting));
+        if (participant != 1) {
+            args.add("--knooppunt.registry.participants[1].channel.type=MAILBOX");
+        }
         SpringApplication application = new SpringApplication(KnooppuntApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
 
@@ -69,7 +93,7 @@ class ChannelValidationAtStartTest {
 
         assertThat(output.getOut() + output.getErr())
                 .contains("APPLICATION FAILED TO START")
-                .contains("Participant " + CREDITOR + " has a channel setting that cannot work")
+                .contains("Participant " + oin + " has a channel setting that cannot work")
                 .contains(field + ": ")
                 .contains(problem);
     }
