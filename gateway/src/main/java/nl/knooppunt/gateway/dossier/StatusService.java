@@ -3,6 +3,7 @@ package nl.knooppunt.gateway.dossier;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -68,6 +69,15 @@ public class StatusService {
     @Transactional(propagation = Propagation.MANDATORY)
     public DossierStatus lockDossier(UUID dossierId) {
         return dossiers.lockDossierStatus(dossierId).orElseThrow(() -> new DossierNotFoundException(dossierId));
+    }
+
+    /**
+     * Locks the claim until the end of the transaction and returns its status (empty when there is
+     * no such claim): for a decision on a claim's current status before changing it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<ClaimStatus> lockClaim(UUID claimId) {
+        return dossiers.lockClaimStatus(claimId);
     }
 
     /** Records the first status of a new dossier or claim. */

@@ -113,22 +113,31 @@ public class OutboundMessages {
     /**
      * The recipients among {@code recipientIds} that have, or may have, a message of the dossier:
      * one reached them (delivered, fetched, confirmed) or is in a batch on its way (it may have
-     * arrived already).
+     * arrived already). Locks the dossier's messages to them until the end of the transaction, so
+     * that none moves before the caller acts on the answer (messages first: the lock order of the
+     * engine, whose delivery facts then change claims and dossiers).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<UUID> recipientsContacted(UUID dossierId, Collection<UUID> recipientIds) {
         if (recipientIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("""
-                        select distinct recipient_id from outbound_message
+        Set<UUID> contacted = new HashSet<>();
+        jdbc.sql("""
+                        select recipient_id, status from outbound_message
                          where dossier_id = :dossier and recipient_id in (:recipients)
-                           and status in ('BATCHED', 'DELIVERED', 'FETCHED', 'CONFIRMED')
+                         order by reference
+                           for update
                         """)
                 .param("dossier", dossierId)
                 .param("recipients", recipientIds)
-                .query(UUID.class)
-                .list());
+                .query(rs -> {
+                    OutboundStatus status = OutboundStatus.valueOf(rs.getString("status"));
+                    if (status == OutboundStatus.BATCHED || status.reachedRecipient()) {
+                        contacted.add(rs.getObject("recipient_id", UUID.class));
+                    }
+                });
+        return contacted;
     }
 
     /**

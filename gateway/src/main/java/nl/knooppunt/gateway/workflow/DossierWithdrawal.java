@@ -72,24 +72,25 @@ public class DossierWithdrawal {
      */
     @Transactional
     public void withdraw(Participant shv, UUID dossierId) {
-        // Locked first: an answer arriving now waits, and then finds its claim withdrawn.
-        DossierStatus status = statuses.lockDossier(dossierId);
         DossierDetails details = dossiers.get(dossierId);
         if (!details.dossier().shvId().equals(shv.id())) {
             throw new DossierNotFoundException(dossierId);
         }
-        if (status == DossierStatus.WITHDRAWN) {
+        if (details.dossier().status() == DossierStatus.WITHDRAWN) {
             return;
         }
-        DossierStatus.TRANSITIONS.check(status, DossierStatus.WITHDRAWN);
+        DossierStatus.TRANSITIONS.check(details.dossier().status(), DossierStatus.WITHDRAWN);
+        // Locks in the order every change takes — messages, then claims, then the dossier — so that a
+        // delivery fact or an answer at this moment waits, or is waited for, instead of deadlocking.
+        // The dossier's status is checked again under its lock by changeDossier.
         Cause cause = Cause.user(shv.oin().value());
         List<UUID> creditors = details.claims().stream().map(Claim::creditorId).distinct().toList();
         Set<UUID> contacted = outboundMessages.recipientsContacted(dossierId, creditors);
         outboundMessages.cancelForDossier(dossierId, creditors);
         for (Claim claim : details.claims()) {
-            if (ClaimStatus.TRANSITIONS.isAllowed(claim.status(), ClaimStatus.WITHDRAWN)) {
-                statuses.changeClaim(dossierId, claim.id(), ClaimStatus.WITHDRAWN, cause, "dossier withdrawn");
-            }
+            statuses.lockClaim(claim.id()).filter(s -> ClaimStatus.TRANSITIONS.isAllowed(s, ClaimStatus.WITHDRAWN))
+                    .ifPresent(s -> statuses.changeClaim(dossierId, claim.id(), ClaimStatus.WITHDRAWN, cause,
+                            "dossier withdrawn"));
         }
         statuses.changeDossier(dossierId, DossierStatus.WITHDRAWN, cause, "withdrawn by the SHV");
         ClientData client = details.clientData().orElseThrow(() -> new IllegalStateException("Dossier has no client data"));
