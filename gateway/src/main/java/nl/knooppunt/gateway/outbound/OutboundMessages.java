@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,9 @@ public class OutboundMessages {
      * that none moves before the caller acts on the answer (messages first: the lock order of the
      * engine, whose delivery facts then change claims and dossiers).
      */
+    private static final Set<OutboundStatus> CONTACTED = EnumSet.of(OutboundStatus.BATCHED, OutboundStatus.DELIVERED,
+            OutboundStatus.FETCHED, OutboundStatus.CONFIRMED);
+
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<UUID> recipientsContacted(UUID dossierId, Collection<UUID> recipientIds) {
         if (recipientIds.isEmpty()) {
@@ -133,7 +137,8 @@ public class OutboundMessages {
                 .param("recipients", recipientIds)
                 .query(rs -> {
                     OutboundStatus status = OutboundStatus.valueOf(rs.getString("status"));
-                    if (status == OutboundStatus.BATCHED || status.reachedRecipient()) {
+                    // IN_MAILBOX is not here: an unfetched message has not reached anyone, and is cancelled.
+                    if (CONTACTED.contains(status)) {
                         contacted.add(rs.getObject("recipient_id", UUID.class));
                     }
                 });
