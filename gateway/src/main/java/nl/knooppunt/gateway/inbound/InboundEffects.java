@@ -14,7 +14,9 @@ public interface InboundEffects {
      * Applies the message's effect in the current transaction.
      *
      * @throws InboundRejectedException with {@link InboundOutcome#REPLY_NOT_PERMITTED} when the
-     *     message is not possible in the current state (for instance: answered already)
+     *     message is not possible in the current state (for instance: answered already), with
+     *     {@link InboundOutcome#BUSINESS_KEY_MISMATCH} when its business keys name another client or
+     *     creditor number, with {@link InboundOutcome#NO_CONVENANT} for vooraf akkoord without a convenant
      */
     void apply(Conversation conversation, Message message);
 }

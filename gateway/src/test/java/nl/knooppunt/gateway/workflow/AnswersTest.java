@@ -325,6 +325,33 @@ class AnswersTest {
     }
 
     @Test
+    void theShvAsksForTheKennisgevingInTheApiAndARepeatedSubmissionIsTheSameDossier() {
+        com.fasterxml.jackson.databind.node.ObjectNode request = nl.knooppunt.gateway.support.Dossiers.valid(
+                nl.knooppunt.gateway.support.Dossiers.newReference());
+        com.fasterxml.jackson.databind.node.ArrayNode claims = request.putArray("claims");
+        claims.addObject().put("creditorOin", A).putArray("invoiceNumbers").add("F-1");
+        claims.addObject().put("creditorOin", B).putArray("invoiceNumbers").add("F-2");
+        request.put("kennisgeving", true);
+        ApiClient api = ApiClient.participant("gemeente-voorbeeldstad", port);
+
+        ApiClient.Response created = api.post("/api/v1/dossiers", request.toString());
+        assertThat(created.status()).isEqualTo(201);
+        String dossierId = created.json().get("id").asText();
+        // Per creditor, the Kennisgeving (Publiek for B, which identifies clients by BSN) before the Saldoverzoek.
+        assertThat(jdbc.sql("select m.message_type from outbound_message m join claim c on c.id = m.claim_id"
+                        + " where m.dossier_id = ? order by c.position, m.seq")
+                .param(UUID.fromString(dossierId)).query(String.class).list())
+                .containsExactly("Kennisgeving", "Saldoverzoek", "KennisgevingPubliek", "Saldoverzoek");
+        JsonNode view = api.get("/api/v1/dossiers/" + dossierId).json();
+        assertThat(view.get("claims")).allSatisfy(c -> assertThat(c.get("kennisgeving").get("sent").asBoolean()).isTrue());
+
+        // The same submission again is the same dossier; without the flag it is another submission.
+        assertThat(api.post("/api/v1/dossiers", request.toString()).status()).isEqualTo(200);
+        request.put("kennisgeving", false);
+        assertThat(api.post("/api/v1/dossiers", request.toString()).status()).isEqualTo(409);
+    }
+
+    @Test
     void withoutTheFlagNoKennisgevingIsSent() throws Exception {
         Map<String, Conversation> dossier = submit(false, null, A, B);
 
