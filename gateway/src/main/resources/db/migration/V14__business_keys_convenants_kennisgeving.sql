@@ -25,6 +25,3 @@ create table creditor_convenant (
     primary key (participant_id, settlement_type, valid_from)
 );
 
--- A Statusbericht SHV answering a Statusverzoek is recorded in the transaction that receives the
--- Statusverzoek, before the Statusverzoek itself: its CrossReferentienummer is checked at commit.
-alter table message alter constraint message_cross_reference_fkey deferrable initially immediate;

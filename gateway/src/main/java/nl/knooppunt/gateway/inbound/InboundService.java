@@ -111,10 +111,12 @@ class InboundService {
             checkAnswered(sender, conversation, type, header.crossReferentienummer());
         }
 
-        effects.apply(conversation, message);
         Instant now = clock.instant();
+        // In the log before its effects, which may answer it (a Statusverzoek gets a Statusbericht whose
+        // CrossReferentienummer names it); a refusal by the effects rolls the entry back with the rest.
         messageLog.record(reference, conversation.id(), header.crossReferentienummer(), type.code(),
                 MessageLog.Direction.INBOUND, sender.id(), shv.id(), now);
+        effects.apply(conversation, message);
         inbound.insert(reference, sender.id(), conversation.dossierId(), conversation.claimId(), type.code(), channel,
                 InboundOutcome.ACCEPTED, cipher.encrypt(content, payloadContext(reference)),
                 cipher.fingerprint(content, FINGERPRINT_PURPOSE), now);

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.knooppunt.gateway.conversation.Conversation;
 import nl.knooppunt.gateway.conversation.Conversations;
-import nl.knooppunt.gateway.conversation.MessageLog;
 import nl.knooppunt.gateway.dossier.Cause;
 import nl.knooppunt.gateway.dossier.Claim;
 import nl.knooppunt.gateway.dossier.ClaimStatus;
@@ -21,16 +19,10 @@ import nl.knooppunt.gateway.dossier.ClientData;
 import nl.knooppunt.gateway.dossier.DossierDetails;
 import nl.knooppunt.gateway.dossier.DossierService;
 import nl.knooppunt.gateway.dossier.StatusService;
-import nl.knooppunt.gateway.messages.MessageXml;
-import nl.knooppunt.gateway.outbound.NewOutboundMessage;
-import nl.knooppunt.gateway.outbound.Outbox;
 import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.gateway.time.TimeProperties;
-import nl.knooppunt.mappings.canonical.Header;
 import nl.knooppunt.mappings.canonical.Message;
-import nl.knooppunt.mappings.canonical.MessageType;
-import nl.knooppunt.mappings.canonical.StatusberichtSHV;
 import nl.knooppunt.mappings.canonical.StatuscodeSHV;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,9 +65,7 @@ public class AnswerDeadlines {
     private final DossierProgress progress;
     private final Conversations conversations;
     private final ParticipantRepository participants;
-    private final MessageLog messageLog;
-    private final Outbox outbox;
-    private final MessageXml xml;
+    private final CreditorMessages creditorMessages;
     private final AnswerDeadlineProperties properties;
     private final ZoneId zone;
     private final Clock clock;
@@ -84,7 +74,7 @@ public class AnswerDeadlines {
 
     AnswerDeadlines(AnswerDeadlineRepository deadlines, DossierService dossiers, StatusService statuses,
                     DossierProgress progress, Conversations conversations, ParticipantRepository participants,
-                    MessageLog messageLog, Outbox outbox, MessageXml xml, AnswerDeadlineProperties properties,
+                    CreditorMessages creditorMessages, AnswerDeadlineProperties properties,
                     TimeProperties time, Clock clock, PlatformTransactionManager transactions) {
         this.deadlines = deadlines;
         this.dossiers = dossiers;
@@ -92,9 +82,7 @@ public class AnswerDeadlines {
         this.progress = progress;
         this.conversations = conversations;
         this.participants = participants;
-        this.messageLog = messageLog;
-        this.outbox = outbox;
-        this.xml = xml;
+        this.creditorMessages = creditorMessages;
         this.properties = properties;
         this.zone = time.zone();
         this.clock = clock;
@@ -188,15 +176,10 @@ public class AnswerDeadlines {
         LocalDate today = now.atZone(zone).toLocalDate();
         // Unsolicited, so without CrossReferentienummer: that names a message answered (only a
         // Statusverzoek, for a Statusbericht SHV). The conversation and the Toelichting tie it to the Saldoverzoek.
-        Message reminder = new Message(new Header(reference, conversation.reference(), null, Header.CURRENT_VERSIE,
-                MessageType.STATUSBERICHT_SHV, shv.oin().value(), claim.creditorOin(), now.atOffset(ZoneOffset.UTC)),
-                new StatusberichtSHV(client.get().clientNumberShv(), claim.clientNumberAtCreditor(),
-                        StatuscodeSHV.SALDI_OPVRAGEN, today, row.dueOn(), reminderText(row)));
-        String type = MessageType.STATUSBERICHT_SHV.code();
-        messageLog.record(reference, conversation.id(), null, type, MessageLog.Direction.OUTBOUND, shv.id(),
-                claim.creditorId(), now);
-        outbox.enqueue(new NewOutboundMessage(reference, conversation.reference(), null, type, row.dossierId(),
-                claim.id(), shv.id(), claim.creditorId(), xml.write(reminder)));
+        Message reminder = CreditorMessages.statusbericht(reference, conversation, null, shv, claim,
+                client.get().clientNumberShv(), creditorMessages.clientNumberSe(claim), StatuscodeSHV.SALDI_OPVRAGEN,
+                today, row.dueOn(), reminderText(row), now);
+        creditorMessages.queue(conversation, reminder);
         deadlines.reminded(row.id(), now, reference, row.dueAt());
     }
 

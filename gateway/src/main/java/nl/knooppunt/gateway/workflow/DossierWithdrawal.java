@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import nl.knooppunt.gateway.conversation.Conversation;
 import nl.knooppunt.gateway.conversation.Conversations;
-import nl.knooppunt.gateway.conversation.MessageLog;
 import nl.knooppunt.gateway.dossier.Cause;
 import nl.knooppunt.gateway.dossier.Claim;
 import nl.knooppunt.gateway.dossier.ClaimStatus;
@@ -18,13 +17,9 @@ import nl.knooppunt.gateway.dossier.DossierNotFoundException;
 import nl.knooppunt.gateway.dossier.DossierService;
 import nl.knooppunt.gateway.dossier.DossierStatus;
 import nl.knooppunt.gateway.dossier.StatusService;
-import nl.knooppunt.gateway.messages.MessageXml;
-import nl.knooppunt.gateway.outbound.NewOutboundMessage;
 import nl.knooppunt.gateway.outbound.OutboundMessages;
-import nl.knooppunt.gateway.outbound.Outbox;
 import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.time.TimeProperties;
-import nl.knooppunt.mappings.canonical.Message;
 import nl.knooppunt.mappings.canonical.StatuscodeSHV;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,22 +41,18 @@ public class DossierWithdrawal {
     private final StatusService statuses;
     private final OutboundMessages outboundMessages;
     private final Conversations conversations;
-    private final MessageLog messageLog;
-    private final Outbox outbox;
-    private final MessageXml xml;
+    private final CreditorMessages creditorMessages;
     private final TimeProperties time;
     private final Clock clock;
 
     DossierWithdrawal(DossierService dossiers, StatusService statuses, OutboundMessages outboundMessages,
-                      Conversations conversations, MessageLog messageLog, Outbox outbox, MessageXml xml,
-                      TimeProperties time, Clock clock) {
+                      Conversations conversations, CreditorMessages creditorMessages, TimeProperties time,
+                      Clock clock) {
         this.dossiers = dossiers;
         this.statuses = statuses;
         this.outboundMessages = outboundMessages;
         this.conversations = conversations;
-        this.messageLog = messageLog;
-        this.outbox = outbox;
-        this.xml = xml;
+        this.creditorMessages = creditorMessages;
         this.time = time;
         this.clock = clock;
     }
@@ -96,22 +87,17 @@ public class DossierWithdrawal {
         ClientData client = details.clientData().orElseThrow(() -> new IllegalStateException("Dossier has no client data"));
         for (Claim claim : details.claims()) {
             if (contacted.contains(claim.creditorId())) {
-                tell(shv, claim, client, dossierId);
+                tell(shv, claim, client);
             }
         }
     }
 
-    private void tell(Participant shv, Claim claim, ClientData client, UUID dossierId) {
+    private void tell(Participant shv, Claim claim, ClientData client) {
         Conversation conversation = conversations.findByClaim(claim.id()).orElseThrow();
         Instant now = clock.instant();
         UUID reference = UUID.randomUUID();
-        Message notice = StatusberichtFactory.create(reference, conversation.reference(), null, shv, claim,
-                client.clientNumberShv(), StatuscodeSHV.DOSSIER_GESLOTEN, LocalDate.ofInstant(now, time.zone()), null,
-                NOTICE, now);
-        String type = notice.header().berichttype().code();
-        messageLog.record(reference, conversation.id(), null, type, MessageLog.Direction.OUTBOUND, shv.id(),
-                claim.creditorId(), now);
-        outbox.enqueue(new NewOutboundMessage(reference, conversation.reference(), null, type, dossierId, claim.id(),
-                shv.id(), claim.creditorId(), xml.write(notice)));
+        creditorMessages.queue(conversation, CreditorMessages.statusbericht(reference, conversation, null, shv, claim,
+                client.clientNumberShv(), creditorMessages.clientNumberSe(claim), StatuscodeSHV.DOSSIER_GESLOTEN,
+                LocalDate.ofInstant(now, time.zone()), null, NOTICE, now));
     }
 }

@@ -2,7 +2,6 @@ package nl.knooppunt.gateway.workflow;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import nl.knooppunt.gateway.dossier.Claim;
 import nl.knooppunt.gateway.dossier.ClientData;
@@ -41,8 +40,8 @@ final class KennisgevingFactory {
                 ? new KennisgevingPubliek(client.client().bsn(), client.partner() == null ? null : client.partner().bsn(),
                         klant, organisatie, registered, claim.invoiceNumbers())
                 : new Kennisgeving(klant, organisatie, registered, claim.invoiceNumbers());
-        Header header = new Header(reference, conversationReference, null, Header.CURRENT_VERSIE, body.messageType(),
-                shv.oin().value(), claim.creditorOin(), now.atOffset(ZoneOffset.UTC));
+        Header header = CreditorMessages.header(reference, conversationReference, null, body.messageType(), shv,
+                claim.creditorOin(), now);
         return new Message(header, body);
     }
 

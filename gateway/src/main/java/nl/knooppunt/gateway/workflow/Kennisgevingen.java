@@ -8,15 +8,11 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.knooppunt.gateway.conversation.Conversation;
 import nl.knooppunt.gateway.conversation.Conversations;
-import nl.knooppunt.gateway.conversation.MessageLog;
 import nl.knooppunt.gateway.dossier.Claim;
 import nl.knooppunt.gateway.dossier.ClaimStatus;
 import nl.knooppunt.gateway.dossier.ClientData;
 import nl.knooppunt.gateway.dossier.DossierDetails;
 import nl.knooppunt.gateway.dossier.DossierService;
-import nl.knooppunt.gateway.messages.MessageXml;
-import nl.knooppunt.gateway.outbound.NewOutboundMessage;
-import nl.knooppunt.gateway.outbound.Outbox;
 import nl.knooppunt.gateway.registry.Convenants;
 import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
@@ -46,26 +42,21 @@ public class Kennisgevingen {
 
     private final DossierService dossiers;
     private final Conversations conversations;
-    private final MessageLog messageLog;
+    private final CreditorMessages creditorMessages;
     private final ParticipantRepository participants;
     private final Convenants registry;
     private final ClaimRecords records;
-    private final Outbox outbox;
-    private final MessageXml xml;
     private final TimeProperties time;
     private final Clock clock;
 
-    Kennisgevingen(DossierService dossiers, Conversations conversations, MessageLog messageLog,
-                   ParticipantRepository participants, Convenants registry, ClaimRecords records, Outbox outbox,
-                   MessageXml xml, TimeProperties time, Clock clock) {
+    Kennisgevingen(DossierService dossiers, Conversations conversations, CreditorMessages creditorMessages,
+                   ParticipantRepository participants, Convenants registry, ClaimRecords records, TimeProperties time, Clock clock) {
         this.dossiers = dossiers;
         this.conversations = conversations;
-        this.messageLog = messageLog;
+        this.creditorMessages = creditorMessages;
         this.participants = participants;
         this.registry = registry;
         this.records = records;
-        this.outbox = outbox;
-        this.xml = xml;
         this.time = time;
         this.clock = clock;
     }
@@ -86,11 +77,7 @@ public class Kennisgevingen {
             UUID reference = UUID.randomUUID();
             Message kennisgeving = KennisgevingFactory.create(reference, conversation.reference(), details.dossier(),
                     client, claim, shv, registry.identifiesClientsByBsn(claim.creditorId()), registered, now);
-            String type = kennisgeving.header().berichttype().code();
-            messageLog.record(reference, conversation.id(), null, type, MessageLog.Direction.OUTBOUND, shv.id(),
-                    claim.creditorId(), now);
-            outbox.enqueue(new NewOutboundMessage(reference, conversation.reference(), null, type, dossierId,
-                    claim.id(), shv.id(), claim.creditorId(), xml.write(kennisgeving)));
+            creditorMessages.queue(conversation, kennisgeving);
             records.kennisgevingQueued(claim.id(), reference);
         }
     }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 import nl.knooppunt.gateway.conversation.Conversation;
 import nl.knooppunt.gateway.conversation.Conversations;
-import nl.knooppunt.gateway.conversation.MessageLog;
 import nl.knooppunt.gateway.dossier.Cause;
 import nl.knooppunt.gateway.dossier.Claim;
 import nl.knooppunt.gateway.dossier.ClaimStatus;
@@ -14,9 +13,6 @@ import nl.knooppunt.gateway.dossier.DossierDetails;
 import nl.knooppunt.gateway.dossier.DossierService;
 import nl.knooppunt.gateway.dossier.DossierStatus;
 import nl.knooppunt.gateway.dossier.StatusService;
-import nl.knooppunt.gateway.messages.MessageXml;
-import nl.knooppunt.gateway.outbound.NewOutboundMessage;
-import nl.knooppunt.gateway.outbound.Outbox;
 import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.mappings.canonical.Message;
@@ -33,22 +29,18 @@ public class SaldoInventory {
 
     private final DossierService dossiers;
     private final Conversations conversations;
-    private final MessageLog messageLog;
+    private final CreditorMessages creditorMessages;
     private final ParticipantRepository participants;
     private final StatusService statuses;
-    private final Outbox outbox;
-    private final MessageXml xml;
     private final Clock clock;
 
-    SaldoInventory(DossierService dossiers, Conversations conversations, MessageLog messageLog, ParticipantRepository participants,
-                   StatusService statuses, Outbox outbox, MessageXml xml, Clock clock) {
+    SaldoInventory(DossierService dossiers, Conversations conversations, CreditorMessages creditorMessages, ParticipantRepository participants,
+                   StatusService statuses, Clock clock) {
         this.dossiers = dossiers;
         this.conversations = conversations;
-        this.messageLog = messageLog;
+        this.creditorMessages = creditorMessages;
         this.participants = participants;
         this.statuses = statuses;
-        this.outbox = outbox;
-        this.xml = xml;
         this.clock = clock;
     }
 
@@ -66,11 +58,7 @@ public class SaldoInventory {
             UUID reference = UUID.randomUUID();
             Message saldoverzoek = SaldoverzoekFactory.create(reference, conversation.reference(), details.dossier(),
                     client, claim, shv, now);
-            String type = saldoverzoek.header().berichttype().code();
-            messageLog.record(reference, conversation.id(), null, type, MessageLog.Direction.OUTBOUND, shv.id(),
-                    claim.creditorId(), now);
-            outbox.enqueue(new NewOutboundMessage(reference, conversation.reference(), null, type, dossierId, claim.id(),
-                    shv.id(), claim.creditorId(), xml.write(saldoverzoek)));
+            creditorMessages.queue(conversation, saldoverzoek);
             statuses.changeClaim(dossierId, claim.id(), ClaimStatus.SALDO_REQUESTED, Cause.message(reference),
                     "Saldoverzoek queued");
         }

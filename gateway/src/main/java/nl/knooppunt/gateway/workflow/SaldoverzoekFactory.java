@@ -1,7 +1,6 @@
 package nl.knooppunt.gateway.workflow;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import nl.knooppunt.gateway.dossier.Claim;
 import nl.knooppunt.gateway.dossier.ClientData;
@@ -27,8 +26,8 @@ final class SaldoverzoekFactory {
 
     static Message create(UUID reference, UUID conversationReference, Dossier dossier, ClientData client, Claim claim,
                           Participant shv, Instant now) {
-        Header header = new Header(reference, conversationReference, null, Header.CURRENT_VERSIE,
-                MessageType.SALDOVERZOEK, shv.oin().value(), claim.creditorOin(), now.atOffset(ZoneOffset.UTC));
+        Header header = CreditorMessages.header(reference, conversationReference, null, MessageType.SALDOVERZOEK, shv,
+                claim.creditorOin(), now);
         GegevensKlant klant = new GegevensKlant(client.clientNumberShv(), claim.clientNumberAtCreditor(),
                 TypeSchuldregeling.valueOf(dossier.settlementType().name()), persoon(client.client()),
                 persoon(client.partner()), adres(client.address()));

@@ -3,28 +3,19 @@ package nl.knooppunt.gateway.workflow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import nl.knooppunt.gateway.conversation.Conversation;
-import nl.knooppunt.gateway.conversation.MessageLog;
 import nl.knooppunt.gateway.dossier.Claim;
 import nl.knooppunt.gateway.dossier.ClientData;
 import nl.knooppunt.gateway.dossier.Dossier;
 import nl.knooppunt.gateway.dossier.DossierStatus;
-import nl.knooppunt.gateway.messages.MessageXml;
-import nl.knooppunt.gateway.outbound.NewOutboundMessage;
-import nl.knooppunt.gateway.outbound.Outbox;
 import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.gateway.time.TimeProperties;
-import nl.knooppunt.mappings.canonical.Header;
 import nl.knooppunt.mappings.canonical.Message;
-import nl.knooppunt.mappings.canonical.MessageType;
-import nl.knooppunt.mappings.canonical.StatusberichtSHV;
 import nl.knooppunt.mappings.canonical.StatuscodeSHV;
 import nl.knooppunt.mappings.canonical.Statusverzoek;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,20 +28,13 @@ import org.springframework.stereotype.Component;
 class StatusRequests {
 
     private final ParticipantRepository participants;
-    private final MessageLog messageLog;
-    private final Outbox outbox;
-    private final MessageXml xml;
-    private final JdbcClient jdbc;
+    private final CreditorMessages creditorMessages;
     private final TimeProperties time;
     private final Clock clock;
 
-    StatusRequests(ParticipantRepository participants, MessageLog messageLog, Outbox outbox, MessageXml xml,
-                   JdbcClient jdbc, TimeProperties time, Clock clock) {
+    StatusRequests(ParticipantRepository participants, CreditorMessages creditorMessages, TimeProperties time, Clock clock) {
         this.participants = participants;
-        this.messageLog = messageLog;
-        this.outbox = outbox;
-        this.xml = xml;
-        this.jdbc = jdbc;
+        this.creditorMessages = creditorMessages;
         this.time = time;
         this.clock = clock;
     }
@@ -80,20 +64,10 @@ class StatusRequests {
         UUID reference = UUID.randomUUID();
         UUID answered = request.header().referentienummer();
         LocalDate today = LocalDate.ofInstant(now, time.zone());
-        StatusberichtSHV body = new StatusberichtSHV(
+        Message statusbericht = CreditorMessages.statusbericht(reference, conversation, answered, shv, claim,
                 client.map(ClientData::clientNumberShv).orElse(verzoek.klantnummerSHV()),
-                clientNumberSe.orElse(verzoek.klantnummerSE()),
-                statuscode(dossier.status()), today, null, "Automatisch antwoord op uw Statusverzoek");
-        Message statusbericht = new Message(new Header(reference, conversation.reference(), answered,
-                Header.CURRENT_VERSIE, MessageType.STATUSBERICHT_SHV, shv.oin().value(), claim.creditorOin(),
-                now.atOffset(ZoneOffset.UTC)), body);
-        String type = MessageType.STATUSBERICHT_SHV.code();
-        // The Statusverzoek is recorded after its effects (InboundService): the cross reference to it is
-        // checked at commit, when it is there (V14 made that constraint deferrable).
-        jdbc.sql("set constraints message_cross_reference_fkey deferred").update();
-        messageLog.record(reference, conversation.id(), answered, type, MessageLog.Direction.OUTBOUND, shv.id(),
-                claim.creditorId(), now);
-        outbox.enqueue(new NewOutboundMessage(reference, conversation.reference(), answered, type,
-                conversation.dossierId(), claim.id(), shv.id(), claim.creditorId(), xml.write(statusbericht)));
+                clientNumberSe.orElse(verzoek.klantnummerSE()), statuscode(dossier.status()), today, null,
+                "Automatisch antwoord op uw Statusverzoek", now);
+        creditorMessages.queue(conversation, statusbericht);
     }
 }
