@@ -1,5 +1,6 @@
 package nl.knooppunt.gateway.notify;
 
+import static nl.knooppunt.gateway.support.FirstLeg.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -27,32 +26,25 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import nl.knooppunt.gateway.conversation.Conversation;
 import nl.knooppunt.gateway.conversation.Conversations;
-import nl.knooppunt.gateway.dossier.Claim;
-import nl.knooppunt.gateway.dossier.ClientData;
 import nl.knooppunt.gateway.dossier.DossierService;
-import nl.knooppunt.gateway.dossier.DossierSubmission;
-import nl.knooppunt.gateway.dossier.SettlementType;
 import nl.knooppunt.gateway.inbound.InboundDoor;
 import nl.knooppunt.gateway.inbound.InboundItem;
 import nl.knooppunt.gateway.inbound.InboundOutcome;
 import nl.knooppunt.gateway.outbound.BatchSender;
 import nl.knooppunt.gateway.outbound.DeliveryFailure;
-import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.gateway.support.ApiClient;
+import nl.knooppunt.gateway.support.FirstLeg;
 import nl.knooppunt.gateway.support.MutableClock;
 import nl.knooppunt.gateway.workflow.DossierIntake;
 import nl.knooppunt.mappings.canonical.Contactpersoon;
 import nl.knooppunt.mappings.canonical.GeenMedewerking;
-import nl.knooppunt.mappings.canonical.Header;
 import nl.knooppunt.mappings.canonical.Message;
-import nl.knooppunt.mappings.canonical.MessageBody;
 import nl.knooppunt.mappings.canonical.MessageType;
 import nl.knooppunt.mappings.canonical.RedenGeenMedewerking;
 import nl.knooppunt.mappings.canonical.SaldoverzoekAntwoord;
 import nl.knooppunt.mappings.canonical.Schuldtype;
 import nl.knooppunt.mappings.canonical.VorderingSE;
-import nl.knooppunt.mappings.canonical.VorderingsType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +70,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "knooppunt.outbound.enabled=false")
 @ActiveProfiles({"test", "webhook-test"})
-@Import(ShvNotificationTest.TestClock.class)
+@Import({FirstLeg.class, ShvNotificationTest.TestClock.class})
 class ShvNotificationTest {
 
     static final Instant MONDAY_MORNING = Instant.parse("2026-11-23T09:00:00Z");
@@ -111,6 +103,7 @@ class ShvNotificationTest {
     }
 
     @Autowired MutableClock clock;
+    @Autowired FirstLeg leg;
     @Autowired BatchSender sender;
     @Autowired InboundDoor door;
     @Autowired DossierIntake intake;
@@ -141,11 +134,11 @@ class ShvNotificationTest {
     @Test
     void anAnsweringCreditorIsToldAsSignedWebhooksOfTheClaimChangeTheAnswerAndTheDossierChange() throws Exception {
         long before = lastSequence(SHV);
-        Map<String, Conversation> dossier = submit(SHV, N1);
+        Map<String, Conversation> dossier = leg.submit(SHV, false, null, N1);
         Conversation c = dossier.get(N1);
         reachCreditor(N1);
         UUID answer = UUID.randomUUID();
-        assertThat(door.receive(creditor(N1), InboundItem.of(saldoAntwoord(c, answer, saldoverzoek(c),
+        assertThat(door.receive(leg.participant(N1), InboundItem.of(saldoAntwoord(c, answer, leg.saldoverzoek(c),
                 line(Schuldtype.OPENSTAAND, "120.00", null), line(Schuldtype.OPENSTAAND, "30.50", null),
                 line(Schuldtype.OVERGEDRAGEN, "45.00", "Incassobureau Noord"))), "test").outcome())
                 .isEqualTo(InboundOutcome.ACCEPTED);
@@ -189,7 +182,7 @@ class ShvNotificationTest {
                 .reduce((a, b) -> { throw new AssertionError("two answers"); }).orElseThrow();
         assertThat(answered.at("/message/messageType").asText()).isEqualTo(MessageType.SALDOVERZOEK_ANTWOORD.code());
         assertThat(answered.at("/message/referentienummer").asText()).isEqualTo(answer.toString());
-        assertThat(answered.at("/message/crossReferentienummer").asText()).isEqualTo(saldoverzoek(c).toString());
+        assertThat(answered.at("/message/crossReferentienummer").asText()).isEqualTo(leg.saldoverzoek(c).toString());
         assertThat(answered.at("/claim/status").asText()).isEqualTo("SALDO_CONFIRMED");
         // The amount that counts leaves the transferred line out; the lines are summed per Schuldtype.
         assertThat(new BigDecimal(answered.at("/message/countedAmount").asText())).isEqualByComparingTo("150.50");
@@ -221,7 +214,7 @@ class ShvNotificationTest {
 
     @Test
     void aTamperedBodyOrAnotherSecretFailsTheVerification() throws Exception {
-        submit(SHV, N1);
+        leg.submit(SHV, false, null, N1);
         deliverWebhooks();
         WebhookReceiver.Received r = RECEIVER.received().get(0);
         assertThat(r.signature()).isEqualTo(javaSignature(r.timestamp(), r.body()));
@@ -239,8 +232,8 @@ class ShvNotificationTest {
     @Test
     void aReceiverThatIsDownGetsEveryNotificationOnceBackInOrderWithTheSameDeliveryIds() throws Exception {
         long before = lastSequence(SHV);
-        Map<String, Conversation> first = submit(SHV, N1);
-        Map<String, Conversation> second = submit(SHV, N2);
+        Map<String, Conversation> first = leg.submit(SHV, false, null, N1);
+        Map<String, Conversation> second = leg.submit(SHV, false, null, N2);
 
         // Down: 503 for everything.
         RECEIVER.answer(r -> 503);
@@ -253,9 +246,9 @@ class ShvNotificationTest {
         // More happens meanwhile: both creditors answer.
         reachCreditor(N1);
         reachCreditor(N2);
-        door.receive(creditor(N1), InboundItem.of(saldoAntwoord(first.get(N1), UUID.randomUUID(),
-                saldoverzoek(first.get(N1)), line(Schuldtype.OPENSTAAND, "10.00", null))), "test");
-        door.receive(creditor(N2), InboundItem.of(geenMedewerking(second.get(N2), saldoverzoek(second.get(N2)),
+        door.receive(leg.participant(N1), InboundItem.of(saldoAntwoord(first.get(N1), UUID.randomUUID(),
+                leg.saldoverzoek(first.get(N1)), line(Schuldtype.OPENSTAAND, "10.00", null))), "test");
+        door.receive(leg.participant(N2), InboundItem.of(geenMedewerking(second.get(N2), leg.saldoverzoek(second.get(N2)),
                 RedenGeenMedewerking.KLANT_ONBEKEND)), "test");
 
         // Gone altogether: connections refused.
@@ -320,11 +313,11 @@ class ShvNotificationTest {
 
     @Test
     void theMailboxPagesWithACursorConfirmsAndShowsEachShvOnlyItsOwn() throws Exception {
-        Map<String, Conversation> mine = submit(SHV, N1, N2);
+        Map<String, Conversation> mine = leg.submit(SHV, false, null, N1, N2);
         reachCreditor(N1);
-        door.receive(creditor(N1), InboundItem.of(saldoAntwoord(mine.get(N1), UUID.randomUUID(),
-                saldoverzoek(mine.get(N1)), line(Schuldtype.OPENSTAAND, "99.99", null))), "test");
-        Map<String, Conversation> theirs = submit(OTHER_SHV, N1);
+        door.receive(leg.participant(N1), InboundItem.of(saldoAntwoord(mine.get(N1), UUID.randomUUID(),
+                leg.saldoverzoek(mine.get(N1)), line(Schuldtype.OPENSTAAND, "99.99", null))), "test");
+        Map<String, Conversation> theirs = leg.submit(OTHER_SHV, false, null, N1);
         ApiClient shv = ApiClient.participant(SHV_CERTIFICATE, port);
         ApiClient other = ApiClient.participant(OTHER_SHV_CERTIFICATE, port);
 
@@ -391,7 +384,7 @@ class ShvNotificationTest {
 
     @Test
     void badCursorsAndLimitsAreRefusedWithProblemJson() {
-        submit(SHV, N1);
+        leg.submit(SHV, false, null, N1);
         ApiClient shv = ApiClient.participant(SHV_CERTIFICATE, port);
         long last = lastSequence(SHV);
         for (String query : List.of("after=abc", "after=-1", "after=" + (last + 1), "limit=0", "limit=501",
@@ -521,55 +514,13 @@ class ShvNotificationTest {
         }
     }
 
-    private Map<String, Conversation> submit(String shvOin, String... creditorOins) {
-        List<DossierSubmission.ClaimSubmission> claims = new ArrayList<>();
-        for (String oin : creditorOins) {
-            claims.add(new DossierSubmission.ClaimSubmission(oin, null, List.of("F-" + oin), new BigDecimal("100.00")));
-        }
-        ClientData client = new ClientData("K-1", new ClientData.Person("V", "T.", null, null, "Testpersoon",
-                LocalDate.of(1980, 1, 1), null), null,
-                new ClientData.Address("Teststraat", 1, null, null, "1000AA", "Teststad", null, null),
-                new ClientData.ContactPerson("Consulent", null, null));
-        Participant shv = participants.findByOin(shvOin).orElseThrow();
-        UUID dossierId = intake.submit(shv, new DossierSubmission(shvOin, "T-" + UUID.randomUUID(), SettlementType.SK,
-                client, claims), null).dossierId();
-        Map<String, Conversation> byCreditor = new LinkedHashMap<>();
-        for (Claim claim : dossiers.get(dossierId).claims()) {
-            byCreditor.put(claim.creditorOin(), conversations.findByClaim(claim.id()).orElseThrow());
-        }
-        return byCreditor;
-    }
-
-    private Participant creditor(String oin) {
-        return participants.findByOin(oin).orElseThrow();
-    }
-
-    private UUID saldoverzoek(Conversation c) {
-        return jdbc.sql("select reference from outbound_message where claim_id = ? and message_type = 'Saldoverzoek'")
-                .param(c.claimId()).query(UUID.class).single();
-    }
-
-    private static VorderingSE line(Schuldtype type, String amount, String transferredTo) {
-        return new VorderingSE("SE-F-1", null, type, VorderingsType.CONCURRENT, null, null, null, null, null,
-                new BigDecimal(amount), transferredTo, null);
-    }
-
     private Message saldoAntwoord(Conversation c, UUID reference, UUID answered, VorderingSE... lines) {
-        return answer(c, reference, answered, MessageType.SALDOVERZOEK_ANTWOORD, new SaldoverzoekAntwoord("K-1", "SE-1",
+        return leg.answer(c, reference, answered, MessageType.SALDOVERZOEK_ANTWOORD, new SaldoverzoekAntwoord("K-1", "SE-1",
                 new Contactpersoon("Afdeling Incasso", null, null), LocalDate.of(2026, 11, 23), List.of(lines)));
     }
 
     private Message geenMedewerking(Conversation c, UUID answered, RedenGeenMedewerking reason) {
-        return answer(c, UUID.randomUUID(), answered, MessageType.GEEN_MEDEWERKING, new GeenMedewerking("K-1", reason,
+        return leg.answer(c, UUID.randomUUID(), answered, MessageType.GEEN_MEDEWERKING, new GeenMedewerking("K-1", reason,
                 null, new Contactpersoon("Afdeling Incasso", null, null)));
-    }
-
-    private Message answer(Conversation c, UUID reference, UUID answered, MessageType type, MessageBody body) {
-        String creditorOin = jdbc.sql("select p.oin from claim c join participant p on p.id = c.creditor_id where c.id = ?")
-                .param(c.claimId()).query(String.class).single();
-        String shvOin = jdbc.sql("select p.oin from participant p where p.id = ?").param(c.shvId())
-                .query(String.class).single();
-        return new Message(new Header(reference, c.reference(), answered, Header.CURRENT_VERSIE, type,
-                creditorOin, shvOin, OffsetDateTime.now(ZoneOffset.UTC)), body);
     }
 }

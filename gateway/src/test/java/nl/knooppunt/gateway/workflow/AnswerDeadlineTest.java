@@ -10,19 +10,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.knooppunt.gateway.conversation.Conversation;
 import nl.knooppunt.gateway.conversation.Conversations;
-import nl.knooppunt.gateway.dossier.Claim;
-import nl.knooppunt.gateway.dossier.ClientData;
 import nl.knooppunt.gateway.dossier.DossierService;
-import nl.knooppunt.gateway.dossier.DossierSubmission;
-import nl.knooppunt.gateway.dossier.SettlementType;
 import nl.knooppunt.gateway.inbound.InboundDoor;
 import nl.knooppunt.gateway.inbound.InboundItem;
 import nl.knooppunt.gateway.inbound.InboundOutcome;
@@ -30,10 +24,10 @@ import nl.knooppunt.gateway.messages.MessageXml;
 import nl.knooppunt.gateway.outbound.BatchSender;
 import nl.knooppunt.gateway.outbound.Mailbox;
 import nl.knooppunt.gateway.privacy.PersonalDataCipher;
-import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.registry.ParticipantKind;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.gateway.support.ApiClient;
+import nl.knooppunt.gateway.support.FirstLeg;
 import nl.knooppunt.gateway.support.MutableClock;
 import nl.knooppunt.gateway.support.ScriptedChannels;
 import nl.knooppunt.mappings.canonical.Contactpersoon;
@@ -72,7 +66,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"knooppunt.outbound.enabled=false", "knooppunt.workflow.deadline-scan-interval=200ms"})
 @ActiveProfiles({"test", "outbound-test"})
-@Import({ScriptedChannels.class, AnswerDeadlineTest.TestClock.class})
+@Import({FirstLeg.class, ScriptedChannels.class, AnswerDeadlineTest.TestClock.class})
 class AnswerDeadlineTest {
 
     /** Monday 14 December 2026, 10:00 in Amsterdam: ten working days later is past Christmas. */
@@ -95,6 +89,7 @@ class AnswerDeadlineTest {
     }
 
     @Autowired MutableClock clock;
+    @Autowired FirstLeg leg;
     @Autowired ScriptedChannels.Script channels;
     @Autowired BatchSender sender;
     @Autowired Mailbox mailbox;
@@ -121,11 +116,11 @@ class AnswerDeadlineTest {
     @Test
     void aCreditorThatNeverAnswersIsRemindedOnceThenOverdueAfterTenWorkingDaysAndTheShvProceedsWithoutIt()
             throws Exception {
-        Conversation claim = submit(A).get(A);
+        Conversation claim = leg.submit(SHV, false, "SE-K-1", A).get(A);
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(A);
-        UUID saldoverzoek = saldoverzoek(claim);
-        assertThat(outboundStatus(saldoverzoek)).isEqualTo("DELIVERED");
+        UUID saldoverzoek = leg.saldoverzoek(claim);
+        assertThat(leg.outboundStatus(saldoverzoek)).isEqualTo("DELIVERED");
 
         // Reached on Monday 14 December: working days 15-18, 21-24, (Christmas Friday 25 is a holiday) 28, 29.
         Map<String, Object> deadline = deadline(claim).orElseThrow();
@@ -151,7 +146,7 @@ class AnswerDeadlineTest {
         deadlines.handleDue();
         List<UUID> reminders = reminders(claim);
         assertThat(reminders).hasSize(1);
-        Message reminder = payload(reminders.get(0));
+        Message reminder = leg.payload(reminders.get(0));
         assertThat(reminder.header().berichttype()).isEqualTo(MessageType.STATUSBERICHT_SHV);
         assertThat(reminder.header().conversatieReferentienummer()).isEqualTo(claim.reference());
         assertThat(reminder.header().ontvangerOin()).isEqualTo(A);
@@ -169,80 +164,80 @@ class AnswerDeadlineTest {
         // The reminder really goes out through the engine, to the creditor.
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(A);
-        assertThat(outboundStatus(reminders.get(0))).isEqualTo("DELIVERED");
+        assertThat(leg.outboundStatus(reminders.get(0))).isEqualTo("DELIVERED");
         assertThat(claimView(claim).has("remindedAt")).isTrue();
 
         // Without the Christmas holiday the term would end with Monday 28 December: not yet.
         clock.set(Instant.parse("2026-12-28T23:00:00Z"));
         deadlines.handleDue();
-        assertThat(claimStatus(claim)).isEqualTo("SALDO_REQUESTED");
+        assertThat(leg.claimStatus(claim)).isEqualTo("SALDO_REQUESTED");
         clock.set(Instant.parse("2026-12-29T22:59:59Z"));
         deadlines.handleDue();
-        assertThat(claimStatus(claim)).isEqualTo("SALDO_REQUESTED");
+        assertThat(leg.claimStatus(claim)).isEqualTo("SALDO_REQUESTED");
 
         // The term is over: OVERDUE, caused by the deadline, the due date in the note.
         clock.set(Instant.parse("2026-12-29T23:00:00Z"));
-        scanUntil(() -> "OVERDUE".equals(claimStatus(claim)));
-        assertThat(claimStatus(claim)).isEqualTo("OVERDUE");
-        assertThat(lastClaimChange(claim)).containsEntry("from_status", "SALDO_REQUESTED")
+        scanUntil(() -> "OVERDUE".equals(leg.claimStatus(claim)));
+        assertThat(leg.claimStatus(claim)).isEqualTo("OVERDUE");
+        assertThat(leg.lastClaimChange(claim)).containsEntry("from_status", "SALDO_REQUESTED")
                 .containsEntry("to_status", "OVERDUE").containsEntry("cause_type", "SYSTEM")
                 .containsEntry("cause_reference", "answer-deadline");
-        assertThat(lastClaimChange(claim).get("note").toString()).contains("2026-12-29");
-        assertThat(dossierStatus(claim)).isEqualTo("SALDO_INVENTORY");
+        assertThat(leg.lastClaimChange(claim).get("note").toString()).contains("2026-12-29");
+        assertThat(leg.dossierStatus(claim.dossierId())).isEqualTo("SALDO_INVENTORY");
         assertThat(claimView(claim).get("overdue").asBoolean()).isTrue();
         assertThat(reminders(claim)).hasSize(1);
 
         // The SHV proceeds without the creditor: claims complete, no database work.
         ApiClient.Response proceeded = shv().post(proceedPath(claim), "");
         assertThat(proceeded.status()).isEqualTo(200);
-        assertThat(claimStatus(claim)).isEqualTo("PASSED_OVER");
-        assertThat(lastClaimChange(claim)).containsEntry("cause_type", "USER").containsEntry("cause_reference", SHV);
-        assertThat(dossierStatus(claim)).isEqualTo("PROPOSAL_READY");
+        assertThat(leg.claimStatus(claim)).isEqualTo("PASSED_OVER");
+        assertThat(leg.lastClaimChange(claim)).containsEntry("cause_type", "USER").containsEntry("cause_reference", SHV);
+        assertThat(leg.dossierStatus(claim.dossierId())).isEqualTo("PROPOSAL_READY");
         assertThat(proceeded.json().get("status").asText()).isEqualTo("PROPOSAL_READY");
         assertThat(deadline(claim).orElseThrow().get("closed_at")).isNotNull();
-        long history = history(claim);
+        long history = leg.claimHistory(claim);
 
         // Asked again: nothing changes, same answer.
         ApiClient.Response again = shv().post(proceedPath(claim), "");
         assertThat(again.status()).isEqualTo(200);
-        assertThat(history(claim)).isEqualTo(history);
+        assertThat(leg.claimHistory(claim)).isEqualTo(history);
 
         // A late answer still counts.
-        assertThat(door.receive(creditor(A), InboundItem.of(saldoAntwoord(claim, saldoverzoek, "80.00")), "test")
+        assertThat(door.receive(leg.participant(A), InboundItem.of(saldoAntwoord(claim, saldoverzoek, "80.00")), "test")
                 .outcome()).isEqualTo(InboundOutcome.ACCEPTED);
-        assertThat(claimStatus(claim)).isEqualTo("SALDO_CONFIRMED");
-        assertThat(dossierStatus(claim)).isEqualTo("PROPOSAL_READY");
+        assertThat(leg.claimStatus(claim)).isEqualTo("SALDO_CONFIRMED");
+        assertThat(leg.dossierStatus(claim.dossierId())).isEqualTo("PROPOSAL_READY");
     }
 
     @Test
     void aLateAnswerAfterTheTermCountsAndClosesTheDeadline() throws Exception {
-        Map<String, Conversation> dossier = submit(A);
+        Map<String, Conversation> dossier = leg.submit(SHV, false, "SE-K-1", A);
         Conversation claim = dossier.get(A);
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(A);
         clock.set(Instant.parse("2026-12-30T08:00:00Z"));
-        scanUntil(() -> "OVERDUE".equals(claimStatus(claim)));
-        assertThat(claimStatus(claim)).isEqualTo("OVERDUE");
+        scanUntil(() -> "OVERDUE".equals(leg.claimStatus(claim)));
+        assertThat(leg.claimStatus(claim)).isEqualTo("OVERDUE");
         // Reminder and escalation both due when the scan came late: no reminder after the term.
         assertThat(reminders(claim)).isEmpty();
 
-        assertThat(door.receive(creditor(A), InboundItem.of(saldoAntwoord(claim, saldoverzoek(claim), "12.00")),
+        assertThat(door.receive(leg.participant(A), InboundItem.of(saldoAntwoord(claim, leg.saldoverzoek(claim), "12.00")),
                 "test").outcome()).isEqualTo(InboundOutcome.ACCEPTED);
 
-        assertThat(claimStatus(claim)).isEqualTo("SALDO_CONFIRMED");
-        assertThat(dossierStatus(claim)).isEqualTo("PROPOSAL_READY");
+        assertThat(leg.claimStatus(claim)).isEqualTo("SALDO_CONFIRMED");
+        assertThat(leg.dossierStatus(claim.dossierId())).isEqualTo("PROPOSAL_READY");
         assertThat(deadline(claim).orElseThrow().get("closed_at")).isNotNull();
         assertThat(claimView(claim).get("overdue").asBoolean()).isFalse();
     }
 
     @Test
     void anAnswerWithinTheTermClosesTheDeadlineNoReminderNoEscalationLater() throws Exception {
-        Map<String, Conversation> dossier = submit(A);
+        Map<String, Conversation> dossier = leg.submit(SHV, false, "SE-K-1", A);
         Conversation claim = dossier.get(A);
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(A);
         clock.advance(Duration.ofDays(2));
-        door.receive(creditor(A), InboundItem.of(saldoAntwoord(claim, saldoverzoek(claim), "10.00")), "test");
+        door.receive(leg.participant(A), InboundItem.of(saldoAntwoord(claim, leg.saldoverzoek(claim), "10.00")), "test");
         Map<String, Object> deadline = deadline(claim).orElseThrow();
         assertThat(deadline.get("closed_at")).isNotNull();
         assertThat(deadline.get("next_action_at")).isNull();
@@ -251,24 +246,24 @@ class AnswerDeadlineTest {
         deadlines.handleDue();
 
         assertThat(reminders(claim)).isEmpty();
-        assertThat(claimStatus(claim)).isEqualTo("SALDO_CONFIRMED");
+        assertThat(leg.claimStatus(claim)).isEqualTo("SALDO_CONFIRMED");
         assertThat(jdbc.sql("select count(*) from status_history where claim_id = ? and to_status = 'OVERDUE'")
                 .param(claim.claimId()).query(Long.class).single()).isZero();
     }
 
     @Test
     void forAMailboxCreditorTheTermStartsWhenItFetchesTheSaldoverzoekNotWhenItIsPlaced() throws Exception {
-        Conversation claim = submit(M).get(M);
+        Conversation claim = leg.submit(SHV, false, "SE-K-1", M).get(M);
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(M);
-        UUID saldoverzoek = saldoverzoek(claim);
-        assertThat(outboundStatus(saldoverzoek)).isEqualTo("IN_MAILBOX");
+        UUID saldoverzoek = leg.saldoverzoek(claim);
+        assertThat(leg.outboundStatus(saldoverzoek)).isEqualTo("IN_MAILBOX");
         assertThat(deadline(claim)).isEmpty();
         assertThat(claimView(claim).has("answerDueOn")).isFalse();
 
         // Fetched on Thursday 17 December: working days 18, 21-24, 28-31, 4 January (New Year's Day is a holiday).
         clock.set(Instant.parse("2026-12-17T14:00:00Z"));
-        Mailbox.Page page = mailbox.fetch(creditor(M), "test", 10, null, false);
+        Mailbox.Page page = mailbox.fetch(leg.participant(M), "test", 10, null, false);
         assertThat(page.items()).extracting(Mailbox.Item::reference).contains(saldoverzoek);
 
         Map<String, Object> deadline = deadline(claim).orElseThrow();
@@ -276,16 +271,16 @@ class AnswerDeadlineTest {
         assertThat(deadline.get("due_on").toString()).isEqualTo("2027-01-04");
         // Fetched again: still the one deadline from the first fetch.
         clock.advance(Duration.ofHours(2));
-        mailbox.fetch(creditor(M), "test", 10, null, true);
+        mailbox.fetch(leg.participant(M), "test", 10, null, true);
         assertThat(jdbc.sql("select count(*) from claim_deadline where claim_id = ?").param(claim.claimId())
                 .query(Long.class).single()).isEqualTo(1);
 
-        assertThat(mailbox.confirm(creditor(M), List.of(saldoverzoek))).containsExactly(Mailbox.Confirmation.CONFIRMED);
+        assertThat(mailbox.confirm(leg.participant(M), List.of(saldoverzoek))).containsExactly(Mailbox.Confirmation.CONFIRMED);
 
         // Not overdue at the end of the 10th working day after placement (Tuesday 29 December).
         clock.set(Instant.parse("2026-12-29T23:00:00Z"));
         deadlines.handleDue();
-        assertThat(claimStatus(claim)).isEqualTo("SALDO_REQUESTED");
+        assertThat(leg.claimStatus(claim)).isEqualTo("SALDO_REQUESTED");
         assertThat(reminders(claim)).isEmpty();
         // The reminder after the 8th working day (Wednesday 30 December) goes into its mailbox.
         clock.set(Instant.parse("2026-12-30T23:00:00Z"));
@@ -294,37 +289,37 @@ class AnswerDeadlineTest {
         assertThat(reminders).hasSize(1);
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(M);
-        Mailbox.Page next = mailbox.fetch(creditor(M), "test", 10, null, false);
+        Mailbox.Page next = mailbox.fetch(leg.participant(M), "test", 10, null, false);
         assertThat(next.items()).extracting(Mailbox.Item::messageType).contains("StatusberichtSHV");
 
         clock.set(Instant.parse("2027-01-04T23:00:00Z"));
-        scanUntil(() -> "OVERDUE".equals(claimStatus(claim)));
-        assertThat(claimStatus(claim)).isEqualTo("OVERDUE");
+        scanUntil(() -> "OVERDUE".equals(leg.claimStatus(claim)));
+        assertThat(leg.claimStatus(claim)).isEqualTo("OVERDUE");
     }
 
     @Test
     void proceedingWithoutIsRefusedForAClaimNotOverdueAndDoesNotExistForAnotherShv() throws Exception {
-        Conversation claim = submit(A).get(A);
+        Conversation claim = leg.submit(SHV, false, "SE-K-1", A).get(A);
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(A);
-        long history = history(claim);
+        long history = leg.claimHistory(claim);
 
         ApiClient.Response refused = shv().post(proceedPath(claim), "");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("type").asText()).isEqualTo("urn:knooppunt:problem:claim-not-overdue");
-        assertThat(claimStatus(claim)).isEqualTo("SALDO_REQUESTED");
-        assertThat(history(claim)).isEqualTo(history);
+        assertThat(leg.claimStatus(claim)).isEqualTo("SALDO_REQUESTED");
+        assertThat(leg.claimHistory(claim)).isEqualTo(history);
 
         // Overdue now, but asked by an SHV that does not own the dossier: it does not exist for it.
         clock.set(Instant.parse("2026-12-30T08:00:00Z"));
-        scanUntil(() -> "OVERDUE".equals(claimStatus(claim)));
-        assertThat(claimStatus(claim)).isEqualTo("OVERDUE");
+        scanUntil(() -> "OVERDUE".equals(leg.claimStatus(claim)));
+        assertThat(leg.claimStatus(claim)).isEqualTo("OVERDUE");
         participants.upsert(OTHER_SHV, ParticipantKind.SHV, "Kredietbank Rivierenland", true, Optional.empty());
         ApiClient other = ApiClient.participant("kredietbank-rivierenland", port);
         assertThat(other.post(proceedPath(claim), "").status()).isEqualTo(404);
         assertThat(other.get("/api/v1/dossiers/" + claim.dossierId()).status()).isEqualTo(404);
-        assertThat(claimStatus(claim)).isEqualTo("OVERDUE");
+        assertThat(leg.claimStatus(claim)).isEqualTo("OVERDUE");
         // A claim that is not in this dossier: 404 too.
         assertThat(shv().post("/api/v1/dossiers/" + claim.dossierId() + "/claims/" + UUID.randomUUID()
                 + "/proceed-without", "").status()).isEqualTo(404);
@@ -333,17 +328,17 @@ class AnswerDeadlineTest {
     @Test
     void theRouteRunsTheScanOnItsOwn() throws Exception {
         assertThat(camel.getRoute(AnswerDeadlineRoutes.ROUTE)).isNotNull();
-        Conversation claim = submit(A).get(A);
+        Conversation claim = leg.submit(SHV, false, "SE-K-1", A).get(A);
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(A);
         clock.set(Instant.parse("2026-12-30T08:00:00Z"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "OVERDUE".equals(claimStatus(claim)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "OVERDUE".equals(leg.claimStatus(claim)));
     }
 
     @Test
     void theDueTimeQueryUsesThePartialIndexWhateverTheNumberOfWaitingDeadlines() throws Exception {
-        Conversation claim = submit(A).get(A);
+        Conversation claim = leg.submit(SHV, false, "SE-K-1", A).get(A);
         // 20,000 deadlines waiting far in the future, a few due.
         jdbc.sql("""
                         insert into claim_deadline (claim_id, dossier_id, message_reference, reached_at, due_at, due_on,
@@ -386,43 +381,9 @@ class AnswerDeadlineTest {
         return "/api/v1/dossiers/" + c.dossierId() + "/claims/" + c.claimId() + "/proceed-without";
     }
 
-    private Map<String, Conversation> submit(String... creditorOins) {
-        List<DossierSubmission.ClaimSubmission> claims = new ArrayList<>();
-        for (String oin : creditorOins) {
-            claims.add(new DossierSubmission.ClaimSubmission(oin, "SE-K-1", List.of("F-" + oin), new BigDecimal("100.00")));
-        }
-        ClientData client = new ClientData("K-1", new ClientData.Person("V", "T.", null, null, "Testpersoon",
-                LocalDate.of(1980, 1, 1), null), null,
-                new ClientData.Address("Teststraat", 1, null, null, "1000AA", "Teststad", null, null),
-                new ClientData.ContactPerson("Consulent", null, null));
-        Participant shv = participants.findByOin(SHV).orElseThrow();
-        UUID dossierId = intake.submit(shv, new DossierSubmission(SHV, "D-" + UUID.randomUUID(), SettlementType.SK,
-                client, claims), null).dossierId();
-        Map<String, Conversation> byCreditor = new LinkedHashMap<>();
-        for (Claim claim : dossiers.get(dossierId).claims()) {
-            byCreditor.put(claim.creditorOin(), conversations.findByClaim(claim.id()).orElseThrow());
-        }
-        return byCreditor;
-    }
-
-    private Participant creditor(String oin) {
-        return participants.findByOin(oin).orElseThrow();
-    }
-
-    private UUID saldoverzoek(Conversation c) {
-        return jdbc.sql("select reference from outbound_message where claim_id = ? and message_type = 'Saldoverzoek'")
-                .param(c.claimId()).query(UUID.class).single();
-    }
-
     private List<UUID> reminders(Conversation c) {
         return jdbc.sql("select reference from outbound_message where claim_id = ? and message_type = 'StatusberichtSHV'")
                 .param(c.claimId()).query(UUID.class).list();
-    }
-
-    private Message payload(UUID reference) {
-        byte[] sealed = jdbc.sql("select payload from outbound_message where reference = ?").param(reference)
-                .query(byte[].class).single();
-        return xml.read(cipher.decrypt(sealed, "outbound:" + reference));
     }
 
     private Optional<Map<String, Object>> deadline(Conversation c) {
@@ -453,30 +414,5 @@ class AnswerDeadlineTest {
             }
         }
         throw new AssertionError("no claim " + c.claimId());
-    }
-
-    private String outboundStatus(UUID reference) {
-        return jdbc.sql("select status from outbound_message where reference = ?").param(reference)
-                .query(String.class).single();
-    }
-
-    private String claimStatus(Conversation c) {
-        return jdbc.sql("select status from claim where id = ?").param(c.claimId()).query(String.class).single();
-    }
-
-    private String dossierStatus(Conversation c) {
-        return jdbc.sql("select status from dossier where id = ?").param(c.dossierId()).query(String.class).single();
-    }
-
-    private long history(Conversation c) {
-        return jdbc.sql("select count(*) from status_history where claim_id = ?").param(c.claimId())
-                .query(Long.class).single();
-    }
-
-    private Map<String, Object> lastClaimChange(Conversation c) {
-        return jdbc.sql("""
-                        select from_status, to_status, cause_type, cause_reference, note from status_history
-                         where claim_id = ? order by id desc limit 1""")
-                .param(c.claimId()).query().singleRow();
     }
 }

@@ -8,20 +8,12 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.knooppunt.gateway.conversation.Conversation;
 import nl.knooppunt.gateway.conversation.Conversations;
-import nl.knooppunt.gateway.dossier.Claim;
-import nl.knooppunt.gateway.dossier.ClientData;
 import nl.knooppunt.gateway.dossier.DossierService;
-import nl.knooppunt.gateway.dossier.DossierSubmission;
-import nl.knooppunt.gateway.dossier.SettlementType;
 import nl.knooppunt.gateway.inbound.InboundDoor;
 import nl.knooppunt.gateway.inbound.InboundItem;
 import nl.knooppunt.gateway.inbound.InboundOutcome;
@@ -31,20 +23,18 @@ import nl.knooppunt.gateway.messages.MessageXml;
 import nl.knooppunt.gateway.outbound.BatchResult;
 import nl.knooppunt.gateway.outbound.BatchSender;
 import nl.knooppunt.gateway.outbound.OutboundItem;
-import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.gateway.support.ApiClient;
+import nl.knooppunt.gateway.support.FirstLeg;
 import nl.knooppunt.gateway.support.MutableClock;
 import nl.knooppunt.gateway.support.ScriptedChannels;
 import nl.knooppunt.mappings.canonical.AntwoordKennisgeving;
 import nl.knooppunt.mappings.canonical.Contactpersoon;
 import nl.knooppunt.mappings.canonical.GeenMedewerking;
-import nl.knooppunt.mappings.canonical.Header;
 import nl.knooppunt.mappings.canonical.Kennisgeving;
 import nl.knooppunt.mappings.canonical.KennisgevingAntwoord;
 import nl.knooppunt.mappings.canonical.KennisgevingPubliek;
 import nl.knooppunt.mappings.canonical.Message;
-import nl.knooppunt.mappings.canonical.MessageBody;
 import nl.knooppunt.mappings.canonical.MessageType;
 import nl.knooppunt.mappings.canonical.RedenGeenMedewerking;
 import nl.knooppunt.mappings.canonical.SaldoverzoekAntwoord;
@@ -59,11 +49,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -78,11 +65,11 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "knooppunt.outbound.enabled=false")
 @ActiveProfiles({"test", "outbound-test"})
-@Import({ScriptedChannels.class, AnswersTest.TestClock.class})
+@Import({FirstLeg.class, ScriptedChannels.class, ClaimCheckTest.TestClock.class})
 class AnswersTest {
 
     /** Monday 23 November 2026, 10:00 in Amsterdam. */
-    static final Instant MONDAY_MORNING = Instant.parse("2026-11-23T09:00:00Z");
+    static final Instant MONDAY_MORNING = ClaimCheckTest.MONDAY_MORNING;
 
     static final String SHV = "00000001001000000001";
     static final String A = "00000001003000000001";
@@ -90,16 +77,8 @@ class AnswersTest {
     static final String M = "00000001003000000003";
     static final String F = "00000001003000000004";
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(MONDAY_MORNING);
-        }
-    }
-
     @Autowired MutableClock clock;
+    @Autowired FirstLeg leg;
     @Autowired ScriptedChannels.Script channels;
     @Autowired BatchSender sender;
     @Autowired InboundDoor door;
@@ -125,9 +104,9 @@ class AnswersTest {
     void anAnswerForAnotherClientNumberShvIsRefusedNamingTheFieldAndChangesNothing() throws Exception {
         Map<String, Conversation> dossier = submitAndSend(false, null, B);
         Conversation c = dossier.get(B);
-        long historyBefore = history(c);
+        long historyBefore = leg.claimHistory(c);
 
-        Message answer = saldoAntwoord(c, saldoverzoek(c), "K-2", "SE-1");
+        Message answer = saldoAntwoord(c, leg.saldoverzoek(c), "K-2", "SE-1");
         assertRefused(B, answer, InboundOutcome.BUSINESS_KEY_MISMATCH, "KlantnummerSHV", "K-2");
 
         assertUnchanged(c, answer, historyBefore);
@@ -138,16 +117,16 @@ class AnswersTest {
     void anAnswerWithAnotherClientNumberThanTheShvGaveIsRefusedAndTheRightOneAccepted() throws Exception {
         Map<String, Conversation> dossier = submitAndSend(false, "REL-9", B);
         Conversation c = dossier.get(B);
-        long historyBefore = history(c);
+        long historyBefore = leg.claimHistory(c);
 
-        Message wrong = saldoAntwoord(c, saldoverzoek(c), "K-1", "SE-1");
+        Message wrong = saldoAntwoord(c, leg.saldoverzoek(c), "K-1", "SE-1");
         assertRefused(B, wrong, InboundOutcome.BUSINESS_KEY_MISMATCH, "KlantnummerSE", "SE-1");
         assertUnchanged(c, wrong, historyBefore);
 
-        InboundResult right = door.receive(creditor(B), InboundItem.of(saldoAntwoord(c, saldoverzoek(c), "K-1", " REL-9")),
+        InboundResult right = door.receive(leg.participant(B), InboundItem.of(saldoAntwoord(c, leg.saldoverzoek(c), "K-1", " REL-9")),
                 "test");
         assertThat(right.outcome()).isEqualTo(InboundOutcome.ACCEPTED);
-        assertThat(claimStatus(c)).isEqualTo("SALDO_CONFIRMED");
+        assertThat(leg.claimStatus(c)).isEqualTo("SALDO_CONFIRMED");
     }
 
     @Test
@@ -156,19 +135,19 @@ class AnswersTest {
         Conversation c = dossier.get(B);
 
         // The first message that states a KlantnummerSE: it is kept with the claim.
-        assertThat(door.receive(creditor(B), InboundItem.of(statusverzoek(c, "K-1", "SE-77")), "test").outcome())
+        assertThat(door.receive(leg.participant(B), InboundItem.of(statusverzoek(c, "K-1", "SE-77")), "test").outcome())
                 .isEqualTo(InboundOutcome.ACCEPTED);
         assertThat(keptClientNumberSe(c)).isEqualTo("SE-77");
-        long historyBefore = history(c);
+        long historyBefore = leg.claimHistory(c);
 
-        Message other = saldoAntwoord(c, saldoverzoek(c), "K-1", "SE-78");
+        Message other = saldoAntwoord(c, leg.saldoverzoek(c), "K-1", "SE-78");
         assertRefused(B, other, InboundOutcome.BUSINESS_KEY_MISMATCH, "KlantnummerSE", "SE-78");
         assertUnchanged(c, other, historyBefore);
         assertThat(keptClientNumberSe(c)).isEqualTo("SE-77");
 
-        assertThat(door.receive(creditor(B), InboundItem.of(saldoAntwoord(c, saldoverzoek(c), "K-1", "SE-77")), "test")
+        assertThat(door.receive(leg.participant(B), InboundItem.of(saldoAntwoord(c, leg.saldoverzoek(c), "K-1", "SE-77")), "test")
                 .outcome()).isEqualTo(InboundOutcome.ACCEPTED);
-        assertThat(claimStatus(c)).isEqualTo("SALDO_CONFIRMED");
+        assertThat(leg.claimStatus(c)).isEqualTo("SALDO_CONFIRMED");
     }
 
     // ------------------------------------------------------------ defect 5: vooraf akkoord and the convenant registry
@@ -178,11 +157,11 @@ class AnswersTest {
         Map<String, Conversation> dossier = submitAndSend(false, null, B);
         Conversation c = dossier.get(B);
 
-        InboundResult result = door.receive(creditor(B), InboundItem.of(voorafAkkoord(c, saldoverzoek(c))), "test");
+        InboundResult result = door.receive(leg.participant(B), InboundItem.of(voorafAkkoord(c, leg.saldoverzoek(c))), "test");
 
         assertThat(result.outcome()).isEqualTo(InboundOutcome.ACCEPTED);
-        assertThat(claimStatus(c)).isEqualTo("PRE_AGREED");
-        assertThat(dossierStatus(c)).isEqualTo("PROPOSAL_READY");
+        assertThat(leg.claimStatus(c)).isEqualTo("PRE_AGREED");
+        assertThat(leg.dossierStatus(c.dossierId())).isEqualTo("PROPOSAL_READY");
     }
 
     @Test
@@ -191,19 +170,19 @@ class AnswersTest {
         Map<String, Conversation> dossier = submitAndSend(false, null, F, A, M);
         for (String creditor : List.of(F, A, M)) {
             Conversation c = dossier.get(creditor);
-            long historyBefore = history(c);
-            Message answer = voorafAkkoord(c, saldoverzoek(c));
+            long historyBefore = leg.claimHistory(c);
+            Message answer = voorafAkkoord(c, leg.saldoverzoek(c));
 
             assertRefused(creditor, answer, InboundOutcome.NO_CONVENANT, "convenant", "K-1");
 
             assertUnchanged(c, answer, historyBefore);
-            assertThat(c).satisfies(x -> assertThat(confirmedAmount(x)).as(creditor).isNull());
+            assertThat(c).satisfies(x -> assertThat(leg.confirmedAmount(x)).as(creditor).isNull());
         }
         // An ordinary Saldoverzoek antwoord from the same creditor counts.
         Conversation f = dossier.get(F);
-        assertThat(door.receive(creditor(F), InboundItem.of(saldoAntwoord(f, saldoverzoek(f), "K-1", "SE-1")), "test")
+        assertThat(door.receive(leg.participant(F), InboundItem.of(saldoAntwoord(f, leg.saldoverzoek(f), "K-1", "SE-1")), "test")
                 .outcome()).isEqualTo(InboundOutcome.ACCEPTED);
-        assertThat(claimStatus(f)).isEqualTo("SALDO_CONFIRMED");
+        assertThat(leg.claimStatus(f)).isEqualTo("SALDO_CONFIRMED");
     }
 
     @Test
@@ -212,9 +191,9 @@ class AnswersTest {
         Conversation c = dossier.get(A);
         // Sunday 22 November 2026, 23:30 in Amsterdam: A's convenant's last day.
         clock.set(Instant.parse("2026-11-22T22:30:00Z"));
-        assertThat(door.receive(creditor(A), InboundItem.of(voorafAkkoord(c, saldoverzoek(c))), "test").outcome())
+        assertThat(door.receive(leg.participant(A), InboundItem.of(voorafAkkoord(c, leg.saldoverzoek(c))), "test").outcome())
                 .isEqualTo(InboundOutcome.ACCEPTED);
-        assertThat(claimStatus(c)).isEqualTo("PRE_AGREED");
+        assertThat(leg.claimStatus(c)).isEqualTo("PRE_AGREED");
     }
 
     // ------------------------------------------------------------ item 8: Statusverzoek
@@ -223,12 +202,12 @@ class AnswersTest {
     void aStatusverzoekIsAnsweredWithAStatusberichtShvToThatCreditorAndNothingElseChanges() throws Exception {
         Map<String, Conversation> dossier = submitAndSend(false, "REL-9", B);
         Conversation c = dossier.get(B);
-        long historyBefore = history(c);
-        String claimBefore = claimStatus(c);
-        String dossierBefore = dossierStatus(c);
+        long historyBefore = leg.claimHistory(c);
+        String claimBefore = leg.claimStatus(c);
+        String dossierBefore = leg.dossierStatus(c.dossierId());
 
         Message verzoek = statusverzoek(c, "K-1", "REL-9");
-        assertThat(door.receive(creditor(B), InboundItem.of(verzoek), "test").outcome())
+        assertThat(door.receive(leg.participant(B), InboundItem.of(verzoek), "test").outcome())
                 .isEqualTo(InboundOutcome.ACCEPTED);
 
         Map<String, Object> queued = jdbc.sql("""
@@ -240,9 +219,9 @@ class AnswersTest {
         assertThat(queued.get("recipient")).isEqualTo(B);
         assertThat(jdbc.sql("select cross_reference from message where reference = ?").param(queued.get("reference"))
                 .query(UUID.class).single()).isEqualTo(verzoek.header().referentienummer());
-        assertThat(claimStatus(c)).isEqualTo(claimBefore);
-        assertThat(dossierStatus(c)).isEqualTo(dossierBefore);
-        assertThat(history(c)).isEqualTo(historyBefore);
+        assertThat(leg.claimStatus(c)).isEqualTo(claimBefore);
+        assertThat(leg.dossierStatus(c.dossierId())).isEqualTo(dossierBefore);
+        assertThat(leg.claimHistory(c)).isEqualTo(historyBefore);
 
         // What the creditor receives.
         List<OutboundItem> sent = capture(B);
@@ -279,7 +258,7 @@ class AnswersTest {
             throws Exception {
         List<OutboundItem> sentToA = capture(A);
         List<OutboundItem> sentToB = capture(B);
-        Map<String, Conversation> dossier = submit(true, null, A, B);
+        Map<String, Conversation> dossier = leg.submit(SHV, true, null, A, B);
 
         for (String creditor : List.of(A, B)) {
             assertThat(jdbc.sql("select message_type from outbound_message where claim_id = ? order by seq")
@@ -302,11 +281,11 @@ class AnswersTest {
 
         // A: Kennisgeving antwoord, collection suspended; the claim status does not change.
         Conversation a = dossier.get(A);
-        assertThat(door.receive(creditor(A), InboundItem.of(answer(a, toA.header().referentienummer(),
+        assertThat(door.receive(leg.participant(A), InboundItem.of(leg.answer(a, toA.header().referentienummer(),
                 MessageType.KENNISGEVING_ANTWOORD, new KennisgevingAntwoord("K-1", "SE-A", AntwoordKennisgeving.INCASSO_OPGESCHORT,
                         null, new Contactpersoon("Afdeling Incasso", null, null), null))), "test").outcome())
                 .isEqualTo(InboundOutcome.ACCEPTED);
-        assertThat(claimStatus(a)).isEqualTo("SALDO_REQUESTED");
+        assertThat(leg.claimStatus(a)).isEqualTo("SALDO_REQUESTED");
         JsonNode claimA = claimView(a).get("kennisgeving");
         assertThat(claimA.get("answered").asBoolean()).isTrue();
         assertThat(claimA.get("answer").asText()).isEqualTo("INCASSO_OPGESCHORT");
@@ -314,11 +293,11 @@ class AnswersTest {
 
         // B: Geen medewerking to the Kennisgeving moves the claim as one to the Saldoverzoek does.
         Conversation b = dossier.get(B);
-        assertThat(door.receive(creditor(B), InboundItem.of(answer(b, toB.header().referentienummer(),
+        assertThat(door.receive(leg.participant(B), InboundItem.of(leg.answer(b, toB.header().referentienummer(),
                 MessageType.GEEN_MEDEWERKING, new GeenMedewerking("K-1", RedenGeenMedewerking.GEEN_SAMENWERKING_SHV, null,
                         new Contactpersoon("Afdeling Incasso", null, null)))), "test").outcome())
                 .isEqualTo(InboundOutcome.ACCEPTED);
-        assertThat(claimStatus(b)).isEqualTo("NO_COOPERATION");
+        assertThat(leg.claimStatus(b)).isEqualTo("NO_COOPERATION");
         JsonNode claimB = claimView(b);
         assertThat(claimB.get("kennisgeving").get("answer").asText()).isEqualTo("GEEN_MEDEWERKING");
         assertThat(claimB.get("noCooperationReason").asText()).isEqualTo("GEEN_SAMENWERKING_SHV");
@@ -353,7 +332,7 @@ class AnswersTest {
 
     @Test
     void withoutTheFlagNoKennisgevingIsSent() throws Exception {
-        Map<String, Conversation> dossier = submit(false, null, A, B);
+        Map<String, Conversation> dossier = leg.submit(SHV, false, null, A, B);
 
         assertThat(jdbc.sql("select message_type from outbound_message where dossier_id = ?")
                 .param(dossier.get(A).dossierId()).query(String.class).list()).containsOnly("Saldoverzoek").hasSize(2);
@@ -364,7 +343,7 @@ class AnswersTest {
     // ------------------------------------------------------------ fixture
 
     private void assertRefused(String creditorOin, Message message, InboundOutcome outcome, String named, String value) {
-        assertThatThrownBy(() -> door.receive(creditor(creditorOin), InboundItem.of(message), "test"))
+        assertThatThrownBy(() -> door.receive(leg.participant(creditorOin), InboundItem.of(message), "test"))
                 .isInstanceOfSatisfying(InboundRejectedException.class, e -> {
                     assertThat(e.outcome()).isEqualTo(outcome);
                     assertThat(e.getMessage()).contains(named).doesNotContain(value);
@@ -373,8 +352,8 @@ class AnswersTest {
     }
 
     private void assertUnchanged(Conversation c, Message refused, long historyBefore) {
-        assertThat(claimStatus(c)).isEqualTo("SALDO_REQUESTED");
-        assertThat(history(c)).isEqualTo(historyBefore);
+        assertThat(leg.claimStatus(c)).isEqualTo("SALDO_REQUESTED");
+        assertThat(leg.claimHistory(c)).isEqualTo(historyBefore);
         assertThat(jdbc.sql("select count(*) from inbound_message where reference = ?")
                 .param(refused.header().referentienummer()).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from message where reference = ?")
@@ -392,41 +371,12 @@ class AnswersTest {
 
     private Map<String, Conversation> submitAndSend(boolean kennisgeving, String clientNumberAtCreditor,
                                                     String... creditorOins) throws Exception {
-        Map<String, Conversation> dossier = submit(kennisgeving, clientNumberAtCreditor, creditorOins);
+        Map<String, Conversation> dossier = leg.submit(SHV, kennisgeving, clientNumberAtCreditor, creditorOins);
         clock.advance(Duration.ofHours(1));
         for (String oin : creditorOins) {
             sender.sendDueBatches(oin);
         }
         return dossier;
-    }
-
-    private Map<String, Conversation> submit(boolean kennisgeving, String clientNumberAtCreditor, String... creditorOins) {
-        List<DossierSubmission.ClaimSubmission> claims = new ArrayList<>();
-        for (String oin : creditorOins) {
-            claims.add(new DossierSubmission.ClaimSubmission(oin, clientNumberAtCreditor, List.of("F-" + oin),
-                    new BigDecimal("100.00")));
-        }
-        ClientData client = new ClientData("K-1", new ClientData.Person("V", "T.", null, null, "Testpersoon",
-                LocalDate.of(1980, 1, 1), "999990019"), null,
-                new ClientData.Address("Teststraat", 1, null, null, "1000AA", "Teststad", null, null),
-                new ClientData.ContactPerson("Consulent", null, null));
-        Participant shv = participants.findByOin(SHV).orElseThrow();
-        UUID dossierId = intake.submit(shv, new DossierSubmission(SHV, "T-" + UUID.randomUUID(), SettlementType.SK,
-                client, claims, kennisgeving), null).dossierId();
-        Map<String, Conversation> byCreditor = new LinkedHashMap<>();
-        for (Claim claim : dossiers.get(dossierId).claims()) {
-            byCreditor.put(claim.creditorOin(), conversations.findByClaim(claim.id()).orElseThrow());
-        }
-        return byCreditor;
-    }
-
-    private Participant creditor(String oin) {
-        return participants.findByOin(oin).orElseThrow();
-    }
-
-    private UUID saldoverzoek(Conversation c) {
-        return jdbc.sql("select reference from outbound_message where claim_id = ? and message_type = 'Saldoverzoek'")
-                .param(c.claimId()).query(UUID.class).single();
     }
 
     private static List<VorderingSE> lines() {
@@ -435,26 +385,19 @@ class AnswersTest {
     }
 
     private Message saldoAntwoord(Conversation c, UUID answered, String klantnummerShv, String klantnummerSe) {
-        return answer(c, answered, MessageType.SALDOVERZOEK_ANTWOORD, new SaldoverzoekAntwoord(klantnummerShv,
+        return leg.answer(c, answered, MessageType.SALDOVERZOEK_ANTWOORD, new SaldoverzoekAntwoord(klantnummerShv,
                 klantnummerSe, new Contactpersoon("Afdeling Incasso", null, null), LocalDate.of(2026, 11, 23), lines()));
     }
 
     private Message voorafAkkoord(Conversation c, UUID answered) {
-        return answer(c, answered, MessageType.SALDOVERZOEK_ANTWOORD_VOORAF_AKKOORD,
+        return leg.answer(c, answered, MessageType.SALDOVERZOEK_ANTWOORD_VOORAF_AKKOORD,
                 new SaldoverzoekAntwoordVoorafAkkoord("K-1", "SE-1", new Contactpersoon("Afdeling Incasso", null, null),
                         LocalDate.of(2026, 11, 23), lines()));
     }
 
     private Message statusverzoek(Conversation c, String klantnummerShv, String klantnummerSe) {
-        return answer(c, null, MessageType.STATUSVERZOEK, new Statusverzoek(klantnummerShv, klantnummerSe,
+        return leg.answer(c, null, MessageType.STATUSVERZOEK, new Statusverzoek(klantnummerShv, klantnummerSe,
                 "Hoe staat het ervoor?", new Contactpersoon("Afdeling Incasso", null, null)));
-    }
-
-    private Message answer(Conversation c, UUID answered, MessageType type, MessageBody body) {
-        String creditorOin = jdbc.sql("select p.oin from claim c join participant p on p.id = c.creditor_id where c.id = ?")
-                .param(c.claimId()).query(String.class).single();
-        return new Message(new Header(UUID.randomUUID(), c.reference(), answered, Header.CURRENT_VERSIE, type,
-                creditorOin, SHV, OffsetDateTime.now(ZoneOffset.UTC)), body);
     }
 
     private JsonNode claimView(Conversation c) {
@@ -468,26 +411,8 @@ class AnswersTest {
         throw new AssertionError("no claim " + c.claimId());
     }
 
-    private String claimStatus(Conversation c) {
-        return jdbc.sql("select status from claim where id = ?").param(c.claimId()).query(String.class).single();
-    }
-
     private String keptClientNumberSe(Conversation c) {
         return jdbc.sql("select client_number_se from claim where id = ?").param(c.claimId())
                 .query(String.class).optional().orElse(null);
-    }
-
-    private BigDecimal confirmedAmount(Conversation c) {
-        return jdbc.sql("select confirmed_amount from claim where id = ?").param(c.claimId())
-                .query(BigDecimal.class).optional().orElse(null);
-    }
-
-    private String dossierStatus(Conversation c) {
-        return jdbc.sql("select status from dossier where id = ?").param(c.dossierId()).query(String.class).single();
-    }
-
-    private long history(Conversation c) {
-        return jdbc.sql("select count(*) from status_history where claim_id = ?").param(c.claimId())
-                .query(Long.class).single();
     }
 }

@@ -1,27 +1,19 @@
 package nl.knooppunt.gateway.workflow;
 
+import static nl.knooppunt.gateway.support.FirstLeg.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.knooppunt.gateway.conversation.Conversation;
 import nl.knooppunt.gateway.conversation.Conversations;
-import nl.knooppunt.gateway.dossier.Claim;
-import nl.knooppunt.gateway.dossier.ClientData;
 import nl.knooppunt.gateway.dossier.DossierService;
-import nl.knooppunt.gateway.dossier.DossierSubmission;
-import nl.knooppunt.gateway.dossier.SettlementType;
 import nl.knooppunt.gateway.inbound.InboundDoor;
 import nl.knooppunt.gateway.inbound.InboundItem;
 import nl.knooppunt.gateway.inbound.InboundOutcome;
@@ -31,22 +23,19 @@ import nl.knooppunt.gateway.outbound.BatchSender;
 import nl.knooppunt.gateway.outbound.DeliveryFailure;
 import nl.knooppunt.gateway.outbound.MailboxExpiry;
 import nl.knooppunt.gateway.outbound.OutboundMessages;
-import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.gateway.support.ApiClient;
+import nl.knooppunt.gateway.support.FirstLeg;
 import nl.knooppunt.gateway.support.MutableClock;
 import nl.knooppunt.gateway.support.ScriptedChannels;
 import nl.knooppunt.mappings.canonical.Contactpersoon;
 import nl.knooppunt.mappings.canonical.GeenMedewerking;
-import nl.knooppunt.mappings.canonical.Header;
 import nl.knooppunt.mappings.canonical.Message;
-import nl.knooppunt.mappings.canonical.MessageBody;
 import nl.knooppunt.mappings.canonical.MessageType;
 import nl.knooppunt.mappings.canonical.RedenGeenMedewerking;
 import nl.knooppunt.mappings.canonical.SaldoverzoekAntwoord;
 import nl.knooppunt.mappings.canonical.Schuldtype;
 import nl.knooppunt.mappings.canonical.VorderingSE;
-import nl.knooppunt.mappings.canonical.VorderingsType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,7 +59,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "knooppunt.outbound.enabled=false")
 @ActiveProfiles({"test", "outbound-test"})
-@Import({ScriptedChannels.class, ClaimCheckTest.TestClock.class})
+@Import({FirstLeg.class, ScriptedChannels.class, ClaimCheckTest.TestClock.class})
 class ClaimCheckTest {
 
     /** Monday 23 November 2026, 10:00 in Amsterdam. */
@@ -96,6 +85,7 @@ class ClaimCheckTest {
     }
 
     @Autowired MutableClock clock;
+    @Autowired FirstLeg leg;
     @Autowired ScriptedChannels.Script channels;
     @Autowired BatchSender sender;
     @Autowired MailboxExpiry expiry;
@@ -121,132 +111,132 @@ class ClaimCheckTest {
 
     @Test
     void anAnswerToASaldoverzoekStillBatchedIsAcceptedAndTheMessageCountsAsReached() throws Exception {
-        Map<String, Conversation> dossier = submit(F);
+        Map<String, Conversation> dossier = leg.submit(F);
         channels.set(F, ScriptedChannels.CONNECTION_REFUSED);
         clock.advance(Duration.ofHours(1));
         // The creditor's system took the batch, but the answer to the call was lost: a retry waits.
         assertThatThrownBy(() -> sender.sendDueBatches(F)).isInstanceOf(DeliveryFailure.class);
-        UUID saldoverzoek = saldoverzoek(dossier.get(F));
-        assertThat(outboundStatus(saldoverzoek)).isEqualTo("BATCHED");
+        UUID saldoverzoek = leg.saldoverzoek(dossier.get(F));
+        assertThat(leg.outboundStatus(saldoverzoek)).isEqualTo("BATCHED");
 
-        InboundResult result = door.receive(creditor(F), InboundItem.of(saldoAntwoord(dossier.get(F), saldoverzoek,
+        InboundResult result = door.receive(leg.participant(F), InboundItem.of(saldoAntwoord(dossier.get(F), saldoverzoek,
                 line(Schuldtype.OPENSTAAND, "120.00", null))), "test");
 
         assertThat(result.outcome()).isEqualTo(InboundOutcome.ACCEPTED);
-        assertThat(outboundStatus(saldoverzoek)).isEqualTo("DELIVERED");
-        assertThat(claimStatus(dossier.get(F))).isEqualTo("SALDO_CONFIRMED");
-        assertThat(dossierStatus(dossier.get(F))).isEqualTo("PROPOSAL_READY");
+        assertThat(leg.outboundStatus(saldoverzoek)).isEqualTo("DELIVERED");
+        assertThat(leg.claimStatus(dossier.get(F))).isEqualTo("SALDO_CONFIRMED");
+        assertThat(leg.dossierStatus(dossier.get(F).dossierId())).isEqualTo("PROPOSAL_READY");
         // The retry that follows changes nothing: the message stays reached, no dead letter.
         channels.set(F, ScriptedChannels.ACCEPT);
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(F);
-        assertThat(outboundStatus(saldoverzoek)).isEqualTo("DELIVERED");
-        assertThat(claimStatus(dossier.get(F))).isEqualTo("SALDO_CONFIRMED");
+        assertThat(leg.outboundStatus(saldoverzoek)).isEqualTo("DELIVERED");
+        assertThat(leg.claimStatus(dossier.get(F))).isEqualTo("SALDO_CONFIRMED");
     }
 
     @Test
     void aSaldoverzoekThatDiesLeavesItsClaimNotReachedAndTheDossierMovesOnAndALateAnswerCountsStill()
             throws Exception {
-        Map<String, Conversation> dossier = submit(F, B);
+        Map<String, Conversation> dossier = leg.submit(F, B);
         channels.set(F, ScriptedChannels.CONNECTION_REFUSED);
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(B);
-        door.receive(creditor(B), InboundItem.of(saldoAntwoord(dossier.get(B), saldoverzoek(dossier.get(B)),
+        door.receive(leg.participant(B), InboundItem.of(saldoAntwoord(dossier.get(B), leg.saldoverzoek(dossier.get(B)),
                 line(Schuldtype.OPENSTAAND, "50.00", null))), "test");
-        assertThat(dossierStatus(dossier.get(B))).isEqualTo("SALDO_INVENTORY");
+        assertThat(leg.dossierStatus(dossier.get(B).dossierId())).isEqualTo("SALDO_INVENTORY");
 
         dieAfterThreeAttempts(F);
-        UUID saldoverzoek = saldoverzoek(dossier.get(F));
-        assertThat(outboundStatus(saldoverzoek)).isEqualTo("DEAD");
-        assertThat(claimStatus(dossier.get(F))).isEqualTo("NOT_REACHED");
-        assertThat(lastClaimChange(dossier.get(F))).containsEntry("from_status", "SALDO_REQUESTED")
+        UUID saldoverzoek = leg.saldoverzoek(dossier.get(F));
+        assertThat(leg.outboundStatus(saldoverzoek)).isEqualTo("DEAD");
+        assertThat(leg.claimStatus(dossier.get(F))).isEqualTo("NOT_REACHED");
+        assertThat(leg.lastClaimChange(dossier.get(F))).containsEntry("from_status", "SALDO_REQUESTED")
                 .containsEntry("to_status", "NOT_REACHED").containsEntry("cause_type", "MESSAGE")
                 .containsEntry("cause_reference", saldoverzoek.toString());
         // No dossier waits forever for a creditor it cannot reach.
-        assertThat(dossierStatus(dossier.get(F))).isEqualTo("PROPOSAL_READY");
+        assertThat(leg.dossierStatus(dossier.get(F).dossierId())).isEqualTo("PROPOSAL_READY");
 
         // The creditor got it after all (the last attempt's answer was lost): its answer counts.
-        InboundResult late = door.receive(creditor(F), InboundItem.of(saldoAntwoord(dossier.get(F), saldoverzoek,
+        InboundResult late = door.receive(leg.participant(F), InboundItem.of(saldoAntwoord(dossier.get(F), saldoverzoek,
                 line(Schuldtype.OPENSTAAND, "75.00", null))), "test");
         assertThat(late.outcome()).isEqualTo(InboundOutcome.ACCEPTED);
-        assertThat(outboundStatus(saldoverzoek)).isEqualTo("DELIVERED");
-        assertThat(claimStatus(dossier.get(F))).isEqualTo("SALDO_CONFIRMED");
-        assertThat(confirmedAmount(dossier.get(F))).isEqualByComparingTo("75.00");
+        assertThat(leg.outboundStatus(saldoverzoek)).isEqualTo("DELIVERED");
+        assertThat(leg.claimStatus(dossier.get(F))).isEqualTo("SALDO_CONFIRMED");
+        assertThat(leg.confirmedAmount(dossier.get(F))).isEqualByComparingTo("75.00");
     }
 
     @Test
     void aDeadSaldoverzoekResubmittedByAnOperatorAndDeliveredPutsItsClaimBackToSaldoRequested() throws Exception {
-        Map<String, Conversation> dossier = submit(F);
+        Map<String, Conversation> dossier = leg.submit(F);
         channels.set(F, ScriptedChannels.CONNECTION_REFUSED);
         clock.advance(Duration.ofHours(1));
         dieAfterThreeAttempts(F);
-        UUID saldoverzoek = saldoverzoek(dossier.get(F));
-        assertThat(claimStatus(dossier.get(F))).isEqualTo("NOT_REACHED");
+        UUID saldoverzoek = leg.saldoverzoek(dossier.get(F));
+        assertThat(leg.claimStatus(dossier.get(F))).isEqualTo("NOT_REACHED");
 
         messages.resubmit(saldoverzoek, "operator-test");
         channels.set(F, ScriptedChannels.ACCEPT);
         clock.advance(Duration.ofHours(1));
         assertThat(sender.sendDueBatches(F)).isEqualTo(1);
 
-        assertThat(outboundStatus(saldoverzoek)).isEqualTo("DELIVERED");
-        assertThat(claimStatus(dossier.get(F))).isEqualTo("SALDO_REQUESTED");
-        assertThat(lastClaimChange(dossier.get(F))).containsEntry("from_status", "NOT_REACHED")
+        assertThat(leg.outboundStatus(saldoverzoek)).isEqualTo("DELIVERED");
+        assertThat(leg.claimStatus(dossier.get(F))).isEqualTo("SALDO_REQUESTED");
+        assertThat(leg.lastClaimChange(dossier.get(F))).containsEntry("from_status", "NOT_REACHED")
                 .containsEntry("to_status", "SALDO_REQUESTED").containsEntry("cause_reference", saldoverzoek.toString());
         // Its answer then counts as any other.
-        door.receive(creditor(F), InboundItem.of(saldoAntwoord(dossier.get(F), saldoverzoek,
+        door.receive(leg.participant(F), InboundItem.of(saldoAntwoord(dossier.get(F), saldoverzoek,
                 line(Schuldtype.OPENSTAAND, "42.00", null))), "test");
-        assertThat(claimStatus(dossier.get(F))).isEqualTo("SALDO_CONFIRMED");
+        assertThat(leg.claimStatus(dossier.get(F))).isEqualTo("SALDO_CONFIRMED");
     }
 
     @Test
     void aMailboxSaldoverzoekThatExpiresLeavesItsClaimNotReachedAndALateAnswerCountsStill() throws Exception {
-        Map<String, Conversation> dossier = submit(M);
+        Map<String, Conversation> dossier = leg.submit(M);
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(M);
-        UUID saldoverzoek = saldoverzoek(dossier.get(M));
-        assertThat(outboundStatus(saldoverzoek)).isEqualTo("IN_MAILBOX");
+        UUID saldoverzoek = leg.saldoverzoek(dossier.get(M));
+        assertThat(leg.outboundStatus(saldoverzoek)).isEqualTo("IN_MAILBOX");
         clock.advance(Duration.ofDays(30));
         assertThat(expiry.expireOverdue()).isEqualTo(1);
-        assertThat(outboundStatus(saldoverzoek)).isEqualTo("EXPIRED");
-        assertThat(claimStatus(dossier.get(M))).isEqualTo("NOT_REACHED");
-        assertThat(dossierStatus(dossier.get(M))).isEqualTo("PROPOSAL_READY");
+        assertThat(leg.outboundStatus(saldoverzoek)).isEqualTo("EXPIRED");
+        assertThat(leg.claimStatus(dossier.get(M))).isEqualTo("NOT_REACHED");
+        assertThat(leg.dossierStatus(dossier.get(M).dossierId())).isEqualTo("PROPOSAL_READY");
 
-        InboundResult late = door.receive(creditor(M), InboundItem.of(geenMedewerking(dossier.get(M), saldoverzoek,
+        InboundResult late = door.receive(leg.participant(M), InboundItem.of(geenMedewerking(dossier.get(M), saldoverzoek,
                 RedenGeenMedewerking.GEEN_SAMENWERKING_SHV)), "test");
         assertThat(late.outcome()).isEqualTo(InboundOutcome.ACCEPTED);
-        assertThat(outboundStatus(saldoverzoek)).isEqualTo("DELIVERED");
-        assertThat(claimStatus(dossier.get(M))).isEqualTo("NO_COOPERATION");
+        assertThat(leg.outboundStatus(saldoverzoek)).isEqualTo("DELIVERED");
+        assertThat(leg.claimStatus(dossier.get(M))).isEqualTo("NO_COOPERATION");
     }
 
     @Test
     void anAnswerToASaldoverzoekNeverSentIsStillRefused() {
-        Map<String, Conversation> dossier = submit(F);
-        UUID saldoverzoek = saldoverzoek(dossier.get(F));
-        assertThat(outboundStatus(saldoverzoek)).isEqualTo("PENDING");
+        Map<String, Conversation> dossier = leg.submit(F);
+        UUID saldoverzoek = leg.saldoverzoek(dossier.get(F));
+        assertThat(leg.outboundStatus(saldoverzoek)).isEqualTo("PENDING");
 
-        assertThatThrownBy(() -> door.receive(creditor(F), InboundItem.of(saldoAntwoord(dossier.get(F), saldoverzoek,
+        assertThatThrownBy(() -> door.receive(leg.participant(F), InboundItem.of(saldoAntwoord(dossier.get(F), saldoverzoek,
                 line(Schuldtype.OPENSTAAND, "1.00", null))), "test"))
                 .isInstanceOfSatisfying(InboundRejectedException.class,
                         e -> assertThat(e.outcome()).isEqualTo(InboundOutcome.REPLY_NOT_PERMITTED));
-        assertThat(outboundStatus(saldoverzoek)).isEqualTo("PENDING");
-        assertThat(claimStatus(dossier.get(F))).isEqualTo("SALDO_REQUESTED");
+        assertThat(leg.outboundStatus(saldoverzoek)).isEqualTo("PENDING");
+        assertThat(leg.claimStatus(dossier.get(F))).isEqualTo("SALDO_REQUESTED");
     }
 
     // ------------------------------------------------------------ defect 2: what counts
 
     @Test
     void transferredAndUnknownLinesAreKeptButDoNotCountAndTheShvSeesThemPerLine() throws Exception {
-        Map<String, Conversation> dossier = submit(B);
+        Map<String, Conversation> dossier = leg.submit(B);
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(B);
 
-        door.receive(creditor(B), InboundItem.of(saldoAntwoord(dossier.get(B), saldoverzoek(dossier.get(B)),
+        door.receive(leg.participant(B), InboundItem.of(saldoAntwoord(dossier.get(B), leg.saldoverzoek(dossier.get(B)),
                 line(Schuldtype.OPENSTAAND, "100.00", null),
                 line(Schuldtype.OVERGEDRAGEN, "50.00", "Incassobureau Voorbeeld B.V."),
                 line(Schuldtype.ONBEKEND, "25.00", null),
                 line(Schuldtype.OPENSTAAND, "0.50", null))), "test");
 
-        assertThat(confirmedAmount(dossier.get(B))).isEqualByComparingTo("100.50");
+        assertThat(leg.confirmedAmount(dossier.get(B))).isEqualByComparingTo("100.50");
         JsonNode claim = ApiClient.participant("gemeente-voorbeeldstad", port)
                 .get("/api/v1/dossiers/" + dossier.get(B).dossierId()).json().get("claims").get(0);
         assertThat(claim.get("countedAmount").asText()).isEqualTo("100.50");
@@ -263,44 +253,44 @@ class ClaimCheckTest {
 
     @Test
     void aSumThatDoesNotFitIsRefusedWithAStableCodeAndChangesNothing() throws Exception {
-        Map<String, Conversation> dossier = submit(B);
+        Map<String, Conversation> dossier = leg.submit(B);
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(B);
-        long historyBefore = history(dossier.get(B));
+        long historyBefore = leg.claimHistory(dossier.get(B));
         VorderingSE[] lines = new VorderingSE[101];
         for (int i = 0; i < lines.length; i++) {
             lines[i] = line(Schuldtype.OPENSTAAND, "9999999999.99", null);
         }
 
-        List<InboundResult> results = door.receiveEach(creditor(B), List.of(InboundItem.of(
-                saldoAntwoord(dossier.get(B), saldoverzoek(dossier.get(B)), lines))), "test");
+        List<InboundResult> results = door.receiveEach(leg.participant(B), List.of(InboundItem.of(
+                saldoAntwoord(dossier.get(B), leg.saldoverzoek(dossier.get(B)), lines))), "test");
 
         assertThat(results).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(InboundOutcome.SCHEMA_INVALID);
             assertThat(r.detail()).contains("ActueelVorderingsbedrag");
         });
-        assertThat(claimStatus(dossier.get(B))).isEqualTo("SALDO_REQUESTED");
-        assertThat(confirmedAmount(dossier.get(B))).isNull();
-        assertThat(history(dossier.get(B))).isEqualTo(historyBefore);
+        assertThat(leg.claimStatus(dossier.get(B))).isEqualTo("SALDO_REQUESTED");
+        assertThat(leg.confirmedAmount(dossier.get(B))).isNull();
+        assertThat(leg.claimHistory(dossier.get(B))).isEqualTo(historyBefore);
     }
 
     // ------------------------------------------------------------ defect 4: why a creditor will not cooperate
 
     @Test
     void klantOnbekendMeansNoDebtAtThisCreditorAndTheShvSeesTheReason() throws Exception {
-        Map<String, Conversation> dossier = submit(B, A);
+        Map<String, Conversation> dossier = leg.submit(B, A);
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(B);
         sender.sendDueBatches(A);
 
-        door.receive(creditor(B), InboundItem.of(geenMedewerking(dossier.get(B), saldoverzoek(dossier.get(B)),
+        door.receive(leg.participant(B), InboundItem.of(geenMedewerking(dossier.get(B), leg.saldoverzoek(dossier.get(B)),
                 RedenGeenMedewerking.KLANT_ONBEKEND)), "test");
-        door.receive(creditor(A), InboundItem.of(saldoAntwoord(dossier.get(A), saldoverzoek(dossier.get(A)),
+        door.receive(leg.participant(A), InboundItem.of(saldoAntwoord(dossier.get(A), leg.saldoverzoek(dossier.get(A)),
                 line(Schuldtype.OPENSTAAND, "10.00", null))), "test");
 
-        assertThat(claimStatus(dossier.get(B))).isEqualTo("NO_DEBT");
-        assertThat(lastClaimChange(dossier.get(B))).containsEntry("note", "Geen medewerking: KLANT_ONBEKEND");
-        assertThat(dossierStatus(dossier.get(B))).isEqualTo("PROPOSAL_READY");
+        assertThat(leg.claimStatus(dossier.get(B))).isEqualTo("NO_DEBT");
+        assertThat(leg.lastClaimChange(dossier.get(B))).containsEntry("note", "Geen medewerking: KLANT_ONBEKEND");
+        assertThat(leg.dossierStatus(dossier.get(B).dossierId())).isEqualTo("PROPOSAL_READY");
         JsonNode claim = claimView(dossier.get(B));
         assertThat(claim.get("status").asText()).isEqualTo("NO_DEBT");
         assertThat(claim.get("noCooperationReason").asText()).isEqualTo("KLANT_ONBEKEND");
@@ -309,16 +299,16 @@ class ClaimCheckTest {
     @ParameterizedTest
     @EnumSource(value = RedenGeenMedewerking.class, names = "KLANT_ONBEKEND", mode = EnumSource.Mode.EXCLUDE)
     void theOtherReasonsMeanTheCreditorRefusesAndTheShvSeesWhich(RedenGeenMedewerking reason) throws Exception {
-        Map<String, Conversation> dossier = submit(B);
+        Map<String, Conversation> dossier = leg.submit(B);
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(B);
 
-        door.receive(creditor(B), InboundItem.of(geenMedewerking(dossier.get(B), saldoverzoek(dossier.get(B)),
+        door.receive(leg.participant(B), InboundItem.of(geenMedewerking(dossier.get(B), leg.saldoverzoek(dossier.get(B)),
                 reason)), "test");
 
-        assertThat(claimStatus(dossier.get(B))).isEqualTo("NO_COOPERATION");
-        assertThat(lastClaimChange(dossier.get(B))).containsEntry("note", "Geen medewerking: " + reason.name());
-        assertThat(dossierStatus(dossier.get(B))).isEqualTo("PROPOSAL_READY");
+        assertThat(leg.claimStatus(dossier.get(B))).isEqualTo("NO_COOPERATION");
+        assertThat(leg.lastClaimChange(dossier.get(B))).containsEntry("note", "Geen medewerking: " + reason.name());
+        assertThat(leg.dossierStatus(dossier.get(B).dossierId())).isEqualTo("PROPOSAL_READY");
         JsonNode claim = claimView(dossier.get(B));
         assertThat(claim.get("noCooperationReason").asText()).isEqualTo(reason.name());
     }
@@ -338,54 +328,14 @@ class ClaimCheckTest {
         }
     }
 
-    private Map<String, Conversation> submit(String... creditorOins) {
-        List<DossierSubmission.ClaimSubmission> claims = new ArrayList<>();
-        for (String oin : creditorOins) {
-            claims.add(new DossierSubmission.ClaimSubmission(oin, null, List.of("F-" + oin), new BigDecimal("100.00")));
-        }
-        ClientData client = new ClientData("K-1", new ClientData.Person("V", "T.", null, null, "Testpersoon",
-                LocalDate.of(1980, 1, 1), null), null,
-                new ClientData.Address("Teststraat", 1, null, null, "1000AA", "Teststad", null, null),
-                new ClientData.ContactPerson("Consulent", null, null));
-        Participant shv = participants.findByOin(SHV).orElseThrow();
-        UUID dossierId = intake.submit(shv, new DossierSubmission(SHV, "T-" + UUID.randomUUID(), SettlementType.SK,
-                client, claims), null).dossierId();
-        Map<String, Conversation> byCreditor = new LinkedHashMap<>();
-        for (Claim claim : dossiers.get(dossierId).claims()) {
-            byCreditor.put(claim.creditorOin(), conversations.findByClaim(claim.id()).orElseThrow());
-        }
-        return byCreditor;
-    }
-
-    private Participant creditor(String oin) {
-        return participants.findByOin(oin).orElseThrow();
-    }
-
-    private UUID saldoverzoek(Conversation c) {
-        return jdbc.sql("select reference from outbound_message where claim_id = ? and message_type = 'Saldoverzoek'")
-                .param(c.claimId()).query(UUID.class).single();
-    }
-
-    private static VorderingSE line(Schuldtype type, String amount, String transferredTo) {
-        return new VorderingSE("SE-F-1", null, type, VorderingsType.CONCURRENT, null, null, null, null, null,
-                new BigDecimal(amount), transferredTo, null);
-    }
-
     private Message saldoAntwoord(Conversation c, UUID answered, VorderingSE... lines) {
-        return answer(c, answered, MessageType.SALDOVERZOEK_ANTWOORD, new SaldoverzoekAntwoord("K-1", "SE-1",
+        return leg.answer(c, answered, MessageType.SALDOVERZOEK_ANTWOORD, new SaldoverzoekAntwoord("K-1", "SE-1",
                 new Contactpersoon("Afdeling Incasso", null, null), LocalDate.of(2026, 11, 23), List.of(lines)));
     }
 
     private Message geenMedewerking(Conversation c, UUID answered, RedenGeenMedewerking reason) {
-        return answer(c, answered, MessageType.GEEN_MEDEWERKING, new GeenMedewerking("K-1", reason, null,
+        return leg.answer(c, answered, MessageType.GEEN_MEDEWERKING, new GeenMedewerking("K-1", reason, null,
                 new Contactpersoon("Afdeling Incasso", null, null)));
-    }
-
-    private Message answer(Conversation c, UUID answered, MessageType type, MessageBody body) {
-        String creditorOin = jdbc.sql("select p.oin from claim c join participant p on p.id = c.creditor_id where c.id = ?")
-                .param(c.claimId()).query(String.class).single();
-        return new Message(new Header(UUID.randomUUID(), c.reference(), answered, Header.CURRENT_VERSIE, type,
-                creditorOin, SHV, OffsetDateTime.now(ZoneOffset.UTC)), body);
     }
 
     private JsonNode claimView(Conversation c) {
@@ -397,35 +347,5 @@ class ClaimCheckTest {
             }
         }
         throw new AssertionError("no claim " + c.claimId());
-    }
-
-    private String outboundStatus(UUID reference) {
-        return jdbc.sql("select status from outbound_message where reference = ?").param(reference)
-                .query(String.class).single();
-    }
-
-    private String claimStatus(Conversation c) {
-        return jdbc.sql("select status from claim where id = ?").param(c.claimId()).query(String.class).single();
-    }
-
-    private BigDecimal confirmedAmount(Conversation c) {
-        return jdbc.sql("select confirmed_amount from claim where id = ?").param(c.claimId())
-                .query(BigDecimal.class).optional().orElse(null);
-    }
-
-    private String dossierStatus(Conversation c) {
-        return jdbc.sql("select status from dossier where id = ?").param(c.dossierId()).query(String.class).single();
-    }
-
-    private long history(Conversation c) {
-        return jdbc.sql("select count(*) from status_history where claim_id = ?").param(c.claimId())
-                .query(Long.class).single();
-    }
-
-    private Map<String, Object> lastClaimChange(Conversation c) {
-        return jdbc.sql("""
-                        select from_status, to_status, cause_type, cause_reference, note from status_history
-                         where claim_id = ? order by id desc limit 1""")
-                .param(c.claimId()).query().singleRow();
     }
 }

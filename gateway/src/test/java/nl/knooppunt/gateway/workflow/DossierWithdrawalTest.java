@@ -4,23 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.knooppunt.gateway.conversation.Conversation;
 import nl.knooppunt.gateway.conversation.Conversations;
-import nl.knooppunt.gateway.dossier.Claim;
-import nl.knooppunt.gateway.dossier.ClientData;
 import nl.knooppunt.gateway.dossier.DossierService;
-import nl.knooppunt.gateway.dossier.DossierSubmission;
-import nl.knooppunt.gateway.dossier.SettlementType;
 import nl.knooppunt.gateway.inbound.InboundDoor;
 import nl.knooppunt.gateway.inbound.InboundItem;
 import nl.knooppunt.gateway.inbound.InboundOutcome;
@@ -31,13 +22,12 @@ import nl.knooppunt.gateway.outbound.DeliveryFailure;
 import nl.knooppunt.gateway.outbound.Mailbox;
 import nl.knooppunt.gateway.privacy.PersonalDataCipher;
 import nl.knooppunt.gateway.privacy.PersonalDataRetention;
-import nl.knooppunt.gateway.registry.Participant;
 import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.gateway.support.ApiClient;
+import nl.knooppunt.gateway.support.FirstLeg;
 import nl.knooppunt.gateway.support.MutableClock;
 import nl.knooppunt.gateway.support.ScriptedChannels;
 import nl.knooppunt.mappings.canonical.Contactpersoon;
-import nl.knooppunt.mappings.canonical.Header;
 import nl.knooppunt.mappings.canonical.Message;
 import nl.knooppunt.mappings.canonical.MessageType;
 import nl.knooppunt.mappings.canonical.SaldoverzoekAntwoord;
@@ -60,7 +50,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "knooppunt.outbound.enabled=false")
 @ActiveProfiles({"test", "outbound-test"})
-@Import({ScriptedChannels.class, ClaimCheckTest.TestClock.class})
+@Import({FirstLeg.class, ScriptedChannels.class, ClaimCheckTest.TestClock.class})
 class DossierWithdrawalTest {
 
     static final String SHV = ClaimCheckTest.SHV;
@@ -74,6 +64,7 @@ class DossierWithdrawalTest {
     static final String F = ClaimCheckTest.F;
 
     @Autowired MutableClock clock;
+    @Autowired FirstLeg leg;
     @Autowired ScriptedChannels.Script channels;
     @Autowired BatchSender sender;
     @Autowired Mailbox mailbox;
@@ -98,7 +89,7 @@ class DossierWithdrawalTest {
 
     @Test
     void withdrawalCancelsWhatHasNotReachedACreditorTellsThoseContactedAndClosesTheDossier() throws Exception {
-        Map<String, Conversation> dossier = submit(A, B, M, F);
+        Map<String, Conversation> dossier = leg.submit(A, B, M, F);
         UUID dossierId = dossier.get(A).dossierId();
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(A);
@@ -124,7 +115,7 @@ class DossierWithdrawalTest {
                 entry(A, "Saldoverzoek", "DELIVERED"), entry(B, "Saldoverzoek", "CANCELLED"),
                 entry(M, "Saldoverzoek", "CANCELLED"), entry(F, "Saldoverzoek", "CANCELLED"),
                 entry(A, "StatusberichtSHV", "PENDING"), entry(F, "StatusberichtSHV", "PENDING"));
-        Message notice = payload(notice(dossierId, A));
+        Message notice = leg.payload(notice(dossierId, A));
         assertThat(notice.header().conversatieReferentienummer()).isEqualTo(dossier.get(A).reference());
         assertThat(notice.header().ontvangerOin()).isEqualTo(A);
         StatusberichtSHV body = (StatusberichtSHV) notice.body();
@@ -133,7 +124,7 @@ class DossierWithdrawalTest {
         assertThat(body.statusdatum()).isEqualTo(LocalDate.of(2026, 11, 23));
 
         // The mailbox creditor finds nothing to fetch; no dead letter waits for an operator.
-        assertThat(mailbox.fetch(creditor(M), "test", 10, null, true).items()).isEmpty();
+        assertThat(mailbox.fetch(leg.participant(M), "test", 10, null, true).items()).isEmpty();
         // The retried batch is immutable, so F may receive the cancelled Saldoverzoek with it; the
         // notice follows in a batch of its own, and the cancelled message stays cancelled.
         channels.set(F, ScriptedChannels.ACCEPT);
@@ -142,34 +133,34 @@ class DossierWithdrawalTest {
         sender.sendDueBatches(F);
         assertThat(channels.receivedBy(F)).extracting(r -> r.references().size()).containsExactly(1, 1, 1);
         assertThat(channels.receivedBy(F).get(2).references()).containsExactly(notice(dossierId, F));
-        assertThat(status(saldoverzoek(dossier.get(F)))).isEqualTo("CANCELLED");
-        assertThat(claimStatus(dossier.get(F))).isEqualTo("WITHDRAWN");
+        assertThat(leg.outboundStatus(leg.saldoverzoek(dossier.get(F)))).isEqualTo("CANCELLED");
+        assertThat(leg.claimStatus(dossier.get(F))).isEqualTo("WITHDRAWN");
 
         // A late answer changes nothing.
-        assertThatThrownBy(() -> door.receive(creditor(A), InboundItem.of(saldoAntwoord(dossier.get(A),
-                saldoverzoek(dossier.get(A)))), "test"))
+        assertThatThrownBy(() -> door.receive(leg.participant(A), InboundItem.of(saldoAntwoord(dossier.get(A),
+                leg.saldoverzoek(dossier.get(A)))), "test"))
                 .isInstanceOfSatisfying(InboundRejectedException.class,
                         e -> assertThat(e.outcome()).isEqualTo(InboundOutcome.REPLY_NOT_PERMITTED));
-        assertThat(claimStatus(dossier.get(A))).isEqualTo("WITHDRAWN");
+        assertThat(leg.claimStatus(dossier.get(A))).isEqualTo("WITHDRAWN");
 
         // Withdrawing again (a retry after a lost answer) returns the dossier unchanged, no second notice.
-        long history = history(dossierId);
+        long history = leg.dossierHistory(dossierId);
         ApiClient.Response again = api().post("/api/v1/dossiers/" + dossierId + "/withdraw", "");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("status").asText()).isEqualTo("WITHDRAWN");
-        assertThat(history(dossierId)).isEqualTo(history);
+        assertThat(leg.dossierHistory(dossierId)).isEqualTo(history);
         assertThat(outboundStatuses(dossierId)).hasSize(6);
     }
 
     @Test
     void onlyTheDossiersOwnShvMayWithdrawItAndAnAgreedDossierCannotBe() {
-        Map<String, Conversation> dossier = submit(A);
+        Map<String, Conversation> dossier = leg.submit(A);
         UUID dossierId = dossier.get(A).dossierId();
 
         ApiClient.Response other = ApiClient.participant("kredietbank-rivierenland", port)
                 .post("/api/v1/dossiers/" + dossierId + "/withdraw", "");
         assertThat(other.status()).isEqualTo(404);
-        assertThat(dossierStatus(dossierId)).isEqualTo("SALDO_INVENTORY");
+        assertThat(leg.dossierStatus(dossierId)).isEqualTo("SALDO_INVENTORY");
 
         // The agreement round is not built yet; the status is set as that round would leave it.
         jdbc.sql("update dossier set status = 'AGREED' where id = ?").param(dossierId).update();
@@ -177,14 +168,14 @@ class DossierWithdrawalTest {
         assertThat(agreed.status()).isEqualTo(409);
         assertThat(agreed.contentType()).startsWith("application/problem+json");
         assertThat(agreed.json().get("type").asText()).isEqualTo("urn:knooppunt:problem:conflict");
-        assertThat(dossierStatus(dossierId)).isEqualTo("AGREED");
-        assertThat(claimStatus(dossier.get(A))).isEqualTo("SALDO_REQUESTED");
-        assertThat(status(saldoverzoek(dossier.get(A)))).isEqualTo("PENDING");
+        assertThat(leg.dossierStatus(dossierId)).isEqualTo("AGREED");
+        assertThat(leg.claimStatus(dossier.get(A))).isEqualTo("SALDO_REQUESTED");
+        assertThat(leg.outboundStatus(leg.saldoverzoek(dossier.get(A)))).isEqualTo("PENDING");
     }
 
     @Test
     void theRetentionPurgeReachesEveryMessageOfAWithdrawnDossierAlsoOnesStillOnTheirWayWhenItRan() throws Exception {
-        Map<String, Conversation> dossier = submit(A, B);
+        Map<String, Conversation> dossier = leg.submit(A, B);
         UUID dossierId = dossier.get(A).dossierId();
         clock.advance(Duration.ofHours(1));
         sender.sendDueBatches(A);
@@ -195,11 +186,11 @@ class DossierWithdrawalTest {
         assertThat(retention.purgeExpired()).contains(dossierId);
         // The notice to A is still queued: it keeps its content until it has gone.
         assertThat(payloadKept(notice)).isTrue();
-        assertThat(payloadKept(saldoverzoek(dossier.get(A)))).isFalse();
-        assertThat(payloadKept(saldoverzoek(dossier.get(B)))).isFalse();
+        assertThat(payloadKept(leg.saldoverzoek(dossier.get(A)))).isFalse();
+        assertThat(payloadKept(leg.saldoverzoek(dossier.get(B)))).isFalse();
 
         sender.sendDueBatches(A);
-        assertThat(status(notice)).isEqualTo("DELIVERED");
+        assertThat(leg.outboundStatus(notice)).isEqualTo("DELIVERED");
         assertThat(retention.purgeExpired()).doesNotContain(dossierId);
         assertThat(payloadKept(notice)).isFalse();
         assertThat(jdbc.sql("select count(*) from outbound_message where dossier_id = ? and payload is not null")
@@ -210,25 +201,6 @@ class DossierWithdrawalTest {
 
     private ApiClient api() {
         return ApiClient.participant("gemeente-voorbeeldstad", port);
-    }
-
-    private Map<String, Conversation> submit(String... creditorOins) {
-        List<DossierSubmission.ClaimSubmission> claims = new ArrayList<>();
-        for (String oin : creditorOins) {
-            claims.add(new DossierSubmission.ClaimSubmission(oin, null, List.of("F-" + oin), new BigDecimal("100.00")));
-        }
-        ClientData client = new ClientData("K-1", new ClientData.Person("V", "T.", null, null, "Testpersoon",
-                LocalDate.of(1980, 1, 1), null), null,
-                new ClientData.Address("Teststraat", 1, null, null, "1000AA", "Teststad", null, null),
-                new ClientData.ContactPerson("Consulent", null, null));
-        Participant shv = participants.findByOin(SHV).orElseThrow();
-        UUID dossierId = intake.submit(shv, new DossierSubmission(SHV, "T-" + UUID.randomUUID(), SettlementType.SK,
-                client, claims), null).dossierId();
-        Map<String, Conversation> byCreditor = new LinkedHashMap<>();
-        for (Claim claim : dossiers.get(dossierId).claims()) {
-            byCreditor.put(claim.creditorOin(), conversations.findByClaim(claim.id()).orElseThrow());
-        }
-        return byCreditor;
     }
 
     private static String entry(String oin, String type, String status) {
@@ -249,50 +221,13 @@ class DossierWithdrawalTest {
                 .params(dossierId, oin).query(UUID.class).single();
     }
 
-    private Message payload(UUID reference) {
-        byte[] sealed = jdbc.sql("select payload from outbound_message where reference = ?").param(reference)
-                .query(byte[].class).single();
-        return xml.read(cipher.decrypt(sealed, "outbound:" + reference));
-    }
-
     private boolean payloadKept(UUID reference) {
         return jdbc.sql("select payload is not null from outbound_message where reference = ?").param(reference)
                 .query(Boolean.class).single();
     }
 
-    private Participant creditor(String oin) {
-        return participants.findByOin(oin).orElseThrow();
-    }
-
-    private UUID saldoverzoek(Conversation c) {
-        return jdbc.sql("select reference from outbound_message where claim_id = ? and message_type = 'Saldoverzoek'")
-                .param(c.claimId()).query(UUID.class).single();
-    }
-
     private Message saldoAntwoord(Conversation c, UUID answered) {
-        String creditorOin = jdbc.sql("select p.oin from claim c join participant p on p.id = c.creditor_id where c.id = ?")
-                .param(c.claimId()).query(String.class).single();
-        return new Message(new Header(UUID.randomUUID(), c.reference(), answered, Header.CURRENT_VERSIE,
-                MessageType.SALDOVERZOEK_ANTWOORD, creditorOin, SHV, OffsetDateTime.now(ZoneOffset.UTC)),
-                new SaldoverzoekAntwoord("K-1", "SE-1", new Contactpersoon("Afdeling Incasso", null, null),
-                        LocalDate.of(2026, 11, 23), List.of()));
-    }
-
-    private String status(UUID reference) {
-        return jdbc.sql("select status from outbound_message where reference = ?").param(reference)
-                .query(String.class).single();
-    }
-
-    private String claimStatus(Conversation c) {
-        return jdbc.sql("select status from claim where id = ?").param(c.claimId()).query(String.class).single();
-    }
-
-    private String dossierStatus(UUID dossierId) {
-        return jdbc.sql("select status from dossier where id = ?").param(dossierId).query(String.class).single();
-    }
-
-    private long history(UUID dossierId) {
-        return jdbc.sql("select count(*) from status_history where dossier_id = ?").param(dossierId)
-                .query(Long.class).single();
+        return leg.answer(c, answered, MessageType.SALDOVERZOEK_ANTWOORD, new SaldoverzoekAntwoord("K-1", "SE-1",
+                new Contactpersoon("Afdeling Incasso", null, null), LocalDate.of(2026, 11, 23), List.of()));
     }
 }
