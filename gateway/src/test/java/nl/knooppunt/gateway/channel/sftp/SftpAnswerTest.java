@@ -54,6 +54,7 @@ import nl.knooppunt.mappings.canonical.VorderingSE;
 import nl.knooppunt.mappings.canonical.VorderingsType;
 import nl.knooppunt.mappings.csv.CsvMessageCodec;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,14 @@ class SftpAnswerTest {
     @Autowired JdbcClient jdbc;
     @Autowired AnswerRoutes routes;
     @Autowired CamelContext camel;
+
+    @Test
+    void aCreditorsAnswerServerIsNotPartOfTheGatewaysHealth() {
+        // One creditor's SFTP server being down must not take the whole gateway out of service.
+        assertThat(HealthCheckHelper.invoke(camel)).extracting(r -> r.getCheck().getId())
+                .isNotEmpty()
+                .noneMatch(id -> id.startsWith("consumer:"));
+    }
 
     // ------------------------------------------------------------------ pick-up, once
 
