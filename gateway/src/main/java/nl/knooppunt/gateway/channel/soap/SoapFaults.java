@@ -30,24 +30,11 @@ final class SoapFaults {
         return fault;
     }
 
-    /**
-     * The Omschrijving of a result or fault: for an outcome that shares its Resultaatcode with another
-     * (the contract's enumeration has no code of its own for it yet), the outcome's stable code comes
-     * first, so that a creditor can tell them apart.
-     */
-    static String omschrijving(InboundOutcome outcome, String reason) {
-        boolean shared = switch (outcome) {
-            case BUSINESS_KEY_MISMATCH, NO_CONVENANT -> true;
-            default -> false;
-        };
-        return shared && reason != null ? outcome.code() + ": " + reason : reason;
-    }
-
     /** Adds the {@code Fout} detail to a fault that does not have one yet. */
     static void addDetail(SoapFault fault, InboundOutcome outcome, String reason, UUID reference) {
         Fout detail = new Fout();
         detail.setCode(code(outcome));
-        detail.setOmschrijving(omschrijving(outcome, reason));
+        detail.setOmschrijving(reason);
         detail.setReferentienummer(reference);
         try {
             Element container = fault.getOrCreateDetail();
@@ -79,7 +66,6 @@ final class SoapFaults {
                 for (org.w3c.dom.Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
                     if (c instanceof Element code && "Code".equals(code.getLocalName())) {
                         Resultaatcode value = Resultaatcode.fromValue(code.getTextContent().trim());
-                        // The first outcome with the code: an outcome that shares its code is found as the other.
                         for (InboundOutcome outcome : InboundOutcome.values()) {
                             if (code(outcome) == value) {
                                 return outcome;
@@ -102,10 +88,8 @@ final class SoapFaults {
             case REPLAY_CONFLICT -> Resultaatcode.REFERENTIENUMMER_HERGEBRUIKT;
             case INTERNAL_ERROR -> Resultaatcode.INTERNE_FOUT;
             case NOT_PROCESSED -> Resultaatcode.NIET_VERWERKT;
-            // Not in the contract's enumeration (mappings/, the lead's) yet: the nearest code, with the
-            // stable code at the start of the Omschrijving (see omschrijving).
-            case BUSINESS_KEY_MISMATCH -> Resultaatcode.ANTWOORD_NIET_TOEGESTAAN;
-            case NO_CONVENANT -> Resultaatcode.NIET_GEAUTORISEERD;
+            case BUSINESS_KEY_MISMATCH -> Resultaatcode.SLEUTEL_ONJUIST;
+            case NO_CONVENANT -> Resultaatcode.GEEN_CONVENANT;
         };
     }
 

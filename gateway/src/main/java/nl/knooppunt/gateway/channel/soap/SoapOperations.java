@@ -126,7 +126,7 @@ class SoapOperations {
         resultaat.setReferentienummer(result.reference());
         resultaat.setCode(SoapFaults.code(result.outcome()));
         resultaat.setHerhaling(result.replay());
-        resultaat.setOmschrijving(SoapFaults.omschrijving(result.outcome(), result.detail()));
+        resultaat.setOmschrijving(result.detail());
         return resultaat;
     }
 

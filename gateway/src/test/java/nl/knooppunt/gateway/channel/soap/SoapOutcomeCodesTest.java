@@ -1,8 +1,9 @@
 package nl.knooppunt.gateway.channel.soap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import nl.knooppunt.gateway.inbound.InboundOutcome;
 import nl.knooppunt.mappings.soap.types.Resultaatcode;
@@ -11,38 +12,46 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
 /**
- * Every outcome has a SOAP Resultaatcode; the outcomes of issue 14's answers slice, which the
- * contract's enumeration does not have yet, share one and carry their stable code at the start of
- * the Omschrijving.
+ * Every outcome of the inbound door has a Resultaatcode of its own in the SOAP contract, so that a
+ * creditor's system can tell every refusal apart by code, and a fault read back names its outcome.
  */
 class SoapOutcomeCodesTest {
 
     @Test
-    void everyOutcomeHasAResultaatcode() {
+    void everyOutcomeHasAResultaatcodeOfItsOwn() {
+        Set<Resultaatcode> codes = EnumSet.noneOf(Resultaatcode.class);
         for (InboundOutcome outcome : InboundOutcome.values()) {
-            assertThatCode(() -> SoapFaults.code(outcome)).as(outcome.name()).doesNotThrowAnyException();
+            assertThat(codes.add(SoapFaults.code(outcome))).as("%s shares its Resultaatcode", outcome).isTrue();
         }
     }
 
     @Test
-    void aBusinessKeyMismatchIsAClientFaultAntwoordNietToegestaanNamedInTheOmschrijving() {
-        SoapFault fault = SoapFaults.fault(InboundOutcome.BUSINESS_KEY_MISMATCH,
-                "KlantnummerSHV is not the SHV's client number; nothing was changed", UUID.randomUUID());
-
-        assertThat(SoapFaults.code(InboundOutcome.BUSINESS_KEY_MISMATCH)).isEqualTo(Resultaatcode.ANTWOORD_NIET_TOEGESTAAN);
-        assertThat(fault.getFaultCode().getLocalPart()).isEqualTo("Client");
-        assertThat(detail(fault, "Code")).isEqualTo("ANTWOORD_NIET_TOEGESTAAN");
-        assertThat(detail(fault, "Omschrijving")).startsWith("inbound-business-key-mismatch: KlantnummerSHV");
+    void aFaultReadBackNamesItsOutcome() {
+        for (InboundOutcome outcome : InboundOutcome.values()) {
+            if (outcome == InboundOutcome.ACCEPTED) {
+                continue;
+            }
+            SoapFault fault = SoapFaults.fault(outcome, "reason", UUID.randomUUID());
+            assertThat(SoapFaults.outcomeOf(fault)).isEqualTo(outcome);
+        }
     }
 
     @Test
-    void noConvenantIsNietGeautoriseerdNamedInTheOmschrijving() {
+    void aBusinessKeyMismatchIsAClientFaultSleutelOnjuist() {
+        SoapFault fault = SoapFaults.fault(InboundOutcome.BUSINESS_KEY_MISMATCH,
+                "KlantnummerSHV is not the SHV's client number; nothing was changed", UUID.randomUUID());
+
+        assertThat(fault.getFaultCode().getLocalPart()).isEqualTo("Client");
+        assertThat(detail(fault, "Code")).isEqualTo("SLEUTEL_ONJUIST");
+        assertThat(detail(fault, "Omschrijving")).startsWith("KlantnummerSHV");
+    }
+
+    @Test
+    void noConvenantIsGeenConvenant() {
         SoapFault fault = SoapFaults.fault(InboundOutcome.NO_CONVENANT, "no convenant", null);
 
-        assertThat(detail(fault, "Code")).isEqualTo("NIET_GEAUTORISEERD");
-        assertThat(detail(fault, "Omschrijving")).isEqualTo("inbound-no-convenant: no convenant");
-        // The other outcomes keep their Omschrijving as it was.
-        assertThat(SoapFaults.omschrijving(InboundOutcome.REPLY_NOT_PERMITTED, "x")).isEqualTo("x");
+        assertThat(fault.getFaultCode().getLocalPart()).isEqualTo("Client");
+        assertThat(detail(fault, "Code")).isEqualTo("GEEN_CONVENANT");
     }
 
     private static String detail(SoapFault fault, String element) {
