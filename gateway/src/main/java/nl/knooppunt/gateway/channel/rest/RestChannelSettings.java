@@ -1,18 +1,17 @@
 package nl.knooppunt.gateway.channel.rest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.knooppunt.gateway.registry.ChannelTrustStore;
 import nl.knooppunt.gateway.registry.CreditorChannel;
 import nl.knooppunt.gateway.registry.InvalidChannelException;
 
@@ -28,8 +27,8 @@ import nl.knooppunt.gateway.registry.InvalidChannelException;
  */
 record RestChannelSettings(Path trustStore, String trustStorePassword, OAuth2 oauth2) {
 
-    static final String TRUST_STORE = "trust-store";
-    static final String TRUST_STORE_PASSWORD = "trust-store-password";
+    static final String TRUST_STORE = ChannelTrustStore.TRUST_STORE;
+    static final String TRUST_STORE_PASSWORD = ChannelTrustStore.TRUST_STORE_PASSWORD;
     static final String OAUTH2_TOKEN_URL = "oauth2-token-url";
     static final String OAUTH2_CLIENT_ID = "oauth2-client-id";
     static final String OAUTH2_CLIENT_SECRET_FILE = "oauth2-client-secret-file";
@@ -68,35 +67,9 @@ record RestChannelSettings(Path trustStore, String trustStorePassword, OAuth2 oa
             }
         }
         OAuth2 oauth2 = oauth2(settings);
-        String trustStore = settings.get(TRUST_STORE);
-        String password = settings.get(TRUST_STORE_PASSWORD);
-        if (trustStore == null) {
-            if (password != null) {
-                throw invalid(TRUST_STORE_PASSWORD, "is only used with a trust-store");
-            }
-            return new RestChannelSettings(null, null, oauth2);
-        }
-        if (password == null) {
-            throw invalid(TRUST_STORE_PASSWORD, "is needed with a trust-store");
-        }
-        Path path = Path.of(trustStore);
-        if (!Files.isReadable(path)) {
-            throw invalid(TRUST_STORE, "cannot read " + trustStore);
-        }
-        // Opened here, so that a wrong password or a file of another kind stops the start, not the first send.
-        try (InputStream in = Files.newInputStream(path)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password.toCharArray());
-            if (store.size() == 0) {
-                throw invalid(TRUST_STORE, trustStore + " holds no certificate");
-            }
-        } catch (InvalidChannelException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new InvalidChannelException("channel.settings." + TRUST_STORE, "cannot be opened as PKCS#12 with "
-                    + "the trust-store-password: " + trustStore + " (" + e.getMessage() + ")", e);
-        }
-        return new RestChannelSettings(path, password, oauth2);
+        ChannelTrustStore trustStore = ChannelTrustStore.of(settings);
+        return trustStore == null ? new RestChannelSettings(null, null, oauth2)
+                : new RestChannelSettings(trustStore.path(), trustStore.password(), oauth2);
     }
 
     /** All of token URL, client id and secret file, or none of them (a scope only with them). */

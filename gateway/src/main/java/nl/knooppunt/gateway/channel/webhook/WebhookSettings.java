@@ -1,15 +1,14 @@
 package nl.knooppunt.gateway.channel.webhook;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import nl.knooppunt.gateway.registry.ChannelTrustStore;
 import nl.knooppunt.gateway.registry.CreditorChannel;
 import nl.knooppunt.gateway.registry.InvalidChannelException;
 
@@ -27,8 +26,8 @@ record WebhookSettings(byte[] secret, Path trustStore, String trustStorePassword
 
     static final String SECRET = "secret";
     static final String SECRET_FILE = "secret-file";
-    static final String TRUST_STORE = "trust-store";
-    static final String TRUST_STORE_PASSWORD = "trust-store-password";
+    static final String TRUST_STORE = ChannelTrustStore.TRUST_STORE;
+    static final String TRUST_STORE_PASSWORD = ChannelTrustStore.TRUST_STORE_PASSWORD;
     static final int MIN_SECRET_BYTES = 32;
     /** A webhook is prompt: a notification waits at most this long for its batch. */
     static final Duration LONGEST_MAX_WAIT = Duration.ofMinutes(1);
@@ -47,31 +46,9 @@ record WebhookSettings(byte[] secret, Path trustStore, String trustStorePassword
                     + LONGEST_MAX_WAIT.toSeconds() + " seconds at most; leave it out (5 s) or make it shorter");
         }
         byte[] secret = secret(settings);
-        String trustStore = settings.get(TRUST_STORE);
-        String password = settings.get(TRUST_STORE_PASSWORD);
-        if (trustStore == null) {
-            if (password != null) {
-                throw invalid(TRUST_STORE_PASSWORD, "is only used with a trust-store");
-            }
-            return new WebhookSettings(secret, null, null);
-        }
-        if (password == null) {
-            throw invalid(TRUST_STORE_PASSWORD, "is needed with a trust-store");
-        }
-        Path path = Path.of(trustStore);
-        try (InputStream in = Files.newInputStream(path)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password.toCharArray());
-            if (store.size() == 0) {
-                throw invalid(TRUST_STORE, trustStore + " holds no certificate");
-            }
-        } catch (InvalidChannelException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new InvalidChannelException("channel.settings." + TRUST_STORE, "cannot be opened as PKCS#12 with "
-                    + "the trust-store-password: " + trustStore + " (" + e.getClass().getSimpleName() + ")", e);
-        }
-        return new WebhookSettings(secret, path, password);
+        ChannelTrustStore trustStore = ChannelTrustStore.of(settings);
+        return trustStore == null ? new WebhookSettings(secret, null, null)
+                : new WebhookSettings(secret, trustStore.path(), trustStore.password());
     }
 
     private static byte[] secret(Map<String, String> settings) {
