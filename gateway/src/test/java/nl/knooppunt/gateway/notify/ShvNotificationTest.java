@@ -25,14 +25,12 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import nl.knooppunt.gateway.conversation.Conversation;
-import nl.knooppunt.gateway.conversation.Conversations;
 import nl.knooppunt.gateway.dossier.DossierService;
 import nl.knooppunt.gateway.inbound.InboundDoor;
 import nl.knooppunt.gateway.inbound.InboundItem;
 import nl.knooppunt.gateway.inbound.InboundOutcome;
 import nl.knooppunt.gateway.outbound.BatchSender;
 import nl.knooppunt.gateway.outbound.DeliveryFailure;
-import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.gateway.support.ApiClient;
 import nl.knooppunt.gateway.support.FirstLeg;
 import nl.knooppunt.gateway.support.MutableClock;
@@ -108,8 +106,6 @@ class ShvNotificationTest {
     @Autowired InboundDoor door;
     @Autowired DossierIntake intake;
     @Autowired DossierService dossiers;
-    @Autowired Conversations conversations;
-    @Autowired ParticipantRepository participants;
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.knooppunt.gateway.conversation.Conversation;
-import nl.knooppunt.gateway.conversation.Conversations;
 import nl.knooppunt.gateway.dossier.DossierService;
 import nl.knooppunt.gateway.inbound.InboundDoor;
 import nl.knooppunt.gateway.inbound.InboundItem;
@@ -23,7 +22,6 @@ import nl.knooppunt.gateway.outbound.BatchSender;
 import nl.knooppunt.gateway.outbound.DeliveryFailure;
 import nl.knooppunt.gateway.outbound.MailboxExpiry;
 import nl.knooppunt.gateway.outbound.OutboundMessages;
-import nl.knooppunt.gateway.registry.ParticipantRepository;
 import nl.knooppunt.gateway.support.ApiClient;
 import nl.knooppunt.gateway.support.FirstLeg;
 import nl.knooppunt.gateway.support.MutableClock;
@@ -93,8 +91,6 @@ class ClaimCheckTest {
     @Autowired InboundDoor door;
     @Autowired DossierIntake intake;
     @Autowired DossierService dossiers;
-    @Autowired Conversations conversations;
-    @Autowired ParticipantRepository participants;
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
 
