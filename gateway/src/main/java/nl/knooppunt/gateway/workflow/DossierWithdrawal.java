@@ -3,7 +3,9 @@ package nl.knooppunt.gateway.workflow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.knooppunt.gateway.conversation.Conversation;
@@ -78,11 +80,18 @@ public class DossierWithdrawal {
         List<UUID> creditors = details.claims().stream().map(Claim::creditorId).distinct().toList();
         Set<UUID> contacted = outboundMessages.recipientsContacted(dossierId, creditors);
         outboundMessages.cancelForDossier(dossierId, creditors);
+        // Every claim locked before the first changes: a change notifies the SHV, which locks its
+        // notification cursor, and an answer on another claim of this dossier holding that claim while
+        // waiting for the cursor would otherwise deadlock with us.
+        Map<UUID, ClaimStatus> current = new LinkedHashMap<>();
         for (Claim claim : details.claims()) {
-            statuses.lockClaim(claim.id()).filter(s -> ClaimStatus.TRANSITIONS.isAllowed(s, ClaimStatus.WITHDRAWN))
-                    .ifPresent(s -> statuses.changeClaim(dossierId, claim.id(), ClaimStatus.WITHDRAWN, cause,
-                            "dossier withdrawn"));
+            statuses.lockClaim(claim.id()).ifPresent(s -> current.put(claim.id(), s));
         }
+        current.forEach((claimId, s) -> {
+            if (ClaimStatus.TRANSITIONS.isAllowed(s, ClaimStatus.WITHDRAWN)) {
+                statuses.changeClaim(dossierId, claimId, ClaimStatus.WITHDRAWN, cause, "dossier withdrawn");
+            }
+        });
         statuses.changeDossier(dossierId, DossierStatus.WITHDRAWN, cause, "withdrawn by the SHV");
         ClientData client = details.clientData().orElseThrow(() -> new IllegalStateException("Dossier has no client data"));
         for (Claim claim : details.claims()) {
